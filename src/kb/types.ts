@@ -21,6 +21,10 @@ export interface Country {
   capital: string | null;
   /** `state` (UN member or observer, or the listed partially recognised ones) or `territory`. */
   kind: 'state' | 'territory';
+  /** Names from namesAr that knowingly also name another entry or are common words: the matcher needs context (column `ambiguous_ar`). */
+  ambiguousAr?: string[];
+  /** Free-text reviewer note (column `note`). */
+  note?: string;
   file: string;
   line: number;
 }
@@ -37,6 +41,10 @@ export interface PlaceEntry {
   lon: number;
   kind: PlaceKind;
   population: number | null;
+  /** Names from namesAr that knowingly also name another entry or are common words: the matcher needs context (column `ambiguous_ar`). */
+  ambiguousAr?: string[];
+  /** Free-text reviewer note (column `note`). */
+  note?: string;
   file: string;
   line: number;
 }
@@ -54,6 +62,10 @@ export interface Organisation {
   country: string | null;
   kind: OrgKind;
   wikidata: string | null;
+  /** Names from namesAr that knowingly also name another entry or are common words: the matcher needs context (column `ambiguous_ar`). */
+  ambiguousAr?: string[];
+  /** Free-text reviewer note (column `note`). */
+  note?: string;
   file: string;
   line: number;
 }
@@ -69,6 +81,10 @@ export interface Role {
   sector: string;
   officeEn: string;
   kind: RoleKind;
+  /** Names from namesAr that knowingly also name another entry or are common words: the matcher needs context (column `ambiguous_ar`). */
+  ambiguousAr?: string[];
+  /** Free-text reviewer note (column `note`). */
+  note?: string;
   file: string;
   line: number;
 }

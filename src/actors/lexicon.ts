@@ -1,0 +1,64 @@
+/**
+ * Small closed word classes the actor recogniser needs, in normalised base form
+ * (no ال, no proclitics): prepositions, counterpart and side nouns, name particles,
+ * and the stop-word list that ends an unknown name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../kb/load.js';
+import { normalize } from '../text/normalize.js';
+
+const set = (...words: string[]) => new Set(words.map(normalize));
+
+/** Prepositions written as separate words: `إلى موسكو`, `مع لافروف`. */
+export const PREPOSITIONS = set(
+  'إلى',
+  'الى',
+  'في',
+  'من',
+  'عن',
+  'على',
+  'مع',
+  'لدى',
+  'ضد',
+  'حتى',
+  'نحو',
+  'بين',
+  'عبر',
+  'خلال',
+  'أمام',
+  'بعد',
+  'قبل',
+  'منذ',
+  'حول',
+  'تجاه',
+  'بحق',
+  'لصالح',
+);
+
+/** `نظيره السوري`: his counterpart. */
+export const COUNTERPART = set('نظير', 'نظيره', 'نظيرها', 'نظيرته', 'نظرائه', 'نظراء', 'نظيريه');
+
+/** `الجانب السوري`: the Syrian side. */
+export const SIDE = set('جانب', 'جانبين', 'جانبان', 'طرف', 'طرفين', 'طرفان');
+
+/** Words inside personal names: بن, أبو, عبد. */
+export const NAME_PARTICLES = set('بن', 'ابن', 'بنت', 'أبو', 'ابو', 'أبي', 'عبد', 'آل', 'ولد');
+
+/** Separators allowed between a role and the name it introduces: `وزير الخارجية السوري، أسعد الشيباني`. */
+export const NAME_SEPARATORS = new Set([',', '،', '-', '–', ':']);
+
+let stopwords: Set<string> | null = null;
+
+/** Stop words (normalised), which never belong to an unknown personal name. */
+export function stopWords(): Set<string> {
+  if (stopwords) return stopwords;
+  const text = readFileSync(join(repoRoot(), 'data/lexicon/stopwords.txt'), 'utf8');
+  stopwords = new Set();
+  for (const line of text.split('\n')) {
+    const w = line.trim();
+    if (!w || w.startsWith('#')) continue;
+    stopwords.add(normalize(w));
+  }
+  return stopwords;
+}

@@ -1,0 +1,49 @@
+/**
+ * Longest-match lookup of dictionary phrases over a sentence's tokens.
+ *
+ *   بالرئيس الروسي فلاديمير بوتين → [role الرئيس] [nisba الروسي] [person فلاديمير بوتين]
+ */
+import type { Token } from '../types.js';
+import type { Hit, TrieNode } from './compile.js';
+import { lookupForms } from './forms.js';
+
+export interface Segment {
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+  hits: Hit[];
+}
+
+/** Longest dictionary match starting at token `i` (not crossing `limit`), or null. */
+export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: number): Segment | null {
+  let best: Segment | null = null;
+  const walk = (node: TrieNode, k: number) => {
+    if (k >= limit || !node.next) return;
+    const t = tokens[k]!;
+    if (t.kind !== 'word' && t.kind !== 'latin' && t.kind !== 'number') return;
+    // a token after the first must not carry the conjunction و: `X وY` are two phrases
+    const forms = k === i ? lookupForms(t) : lookupForms(t);
+    for (const f of forms) {
+      const n = node.next.get(f);
+      if (!n) continue;
+      if (n.hits && (!best || k + 1 > best.to)) best = { from: i, to: k + 1, hits: n.hits };
+      walk(n, k + 1);
+    }
+  };
+  walk(root, i);
+  return best;
+}
+
+/** Greedy left-to-right longest matches over tokens [from, to). */
+export function matchSpan(root: TrieNode, tokens: Token[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let i = from;
+  while (i < to) {
+    const m = longestMatch(root, tokens, i, to);
+    if (m) {
+      out.push(m);
+      i = m.to;
+    } else i++;
+  }
+  return out;
+}

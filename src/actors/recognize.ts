@@ -1,0 +1,696 @@
+/**
+ * Actor and place recognition with in-document coreference.
+ *
+ * Dictionary matches (match.ts) are combined into mentions:
+ *   وزير الخارجية السوري، أسعد الشيباني   role + nisba + person     → SYRGOV, Asaad al-Shaibani
+ *   وزير الدفاع السوري مرهف أبو قصرة      role + nisba + new name  → SYRMIL, actor null
+ *   المتحدثة باسم الخارجية الروسية ماريا زاخاروفا  role + body + nisba + person → RUSGOV
+ *   الاستخبارات العامة السورية            body + nisba             → SYRSPY
+ * and later mentions resolve to earlier ones:
+ *   الشيباني / الوزير الشيباني            surname / title + surname
+ *   نظيره السوري                          counterpart of the governing actor's office
+ *   الجانب السوري                         side → country
+ *   موسكو تسعى                            capital acting for its state
+ */
+import type { Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
+import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
+import type { ActorMatcher, Hit } from './compile.js';
+import { isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
+import { COUNTERPART, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
+import { matchSpan, type Segment } from './match.js';
+import { codeCountry, officeAt, officeCovers } from './offices.js';
+
+export interface RecognizeOptions {
+  /** Document date `YYYY-MM-DD` (offices are read on it), or null. */
+  date: string | null;
+  /** Lemma keys that can never be part of a personal name (event triggers, speech verbs). */
+  stopLemmas?: ReadonlySet<string>;
+}
+
+export interface Recognized {
+  actors: ActorMention[];
+  places: PlaceMention[];
+}
+
+/** Internal: an actor mention with what coreference needs. */
+interface Draft extends ActorMention {
+  roleKey: string | null;
+  person: Person | null;
+  /** Sector to append when the country comes from context. */
+  sector?: string;
+}
+
+interface Entity {
+  draft: Draft;
+}
+
+const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
+
+export function recognizeActors(
+  text: string,
+  sentences: Sentence[],
+  tokens: Token[],
+  m: ActorMatcher,
+  opts: RecognizeOptions,
+): Recognized {
+  const date = opts.date;
+  const stops = stopWords();
+  const stopLemmas = opts.stopLemmas ?? new Set<string>();
+  const actors: Draft[] = [];
+  const places: PlaceMention[] = [];
+  /** Surname keys (one or two token forms joined by space) → entity. */
+  const surnames = new Map<string, Entity>();
+  const docMentionsBase = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && proclitics(t).length === 0) docMentionsBase.add(t.norm);
+
+  const ranges = sentenceRanges(sentences, tokens);
+
+  for (const [sIdx, from, to] of ranges) {
+    const segs = matchSpan(m.root, tokens, from, to);
+    const segAt = new Map<number, Segment>();
+    for (const s of segs) segAt.set(s.from, s);
+
+    const slice = (a: number, b: number) => {
+      const start = startAfterParticles(tokens[a]!);
+      const end = tokens[b - 1]!.end;
+      return { start, end, text: text.slice(start, end) };
+    };
+
+    const push = (d: Omit<Draft, 'sentence' | 'text' | 'start' | 'end'>, a: number, b: number) => {
+      const draft: Draft = { ...slice(a, b), sentence: sIdx, ...d };
+      actors.push(draft);
+      return draft;
+    };
+
+    const prepBefore = (i: number): boolean => {
+      const t = tokens[i]!;
+      if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return true;
+      const prev = tokens[i - 1];
+      return !!prev && prev.sentence === sIdx && PREPOSITIONS.has(lookupForms(prev)[0]!);
+    };
+
+    const surnameAt = (i: number): { entity: Entity; to: number } | null => {
+      const t = tokens[i];
+      if (!t || t.kind !== 'word') return null;
+      const f = lookupForms(t);
+      const n = tokens[i + 1];
+      if (n && n.sentence === sIdx && n.kind === 'word') {
+        for (const a of f)
+          for (const b of lookupForms(n)) {
+            const e = surnames.get(`${a} ${b}`);
+            if (e) return { entity: e, to: i + 2 };
+          }
+      }
+      for (const a of f) {
+        const e = surnames.get(a);
+        if (e) return { entity: e, to: i + 1 };
+      }
+      return null;
+    };
+
+    const register = (d: Draft, nameFrom: number, nameTo: number) => {
+      if (nameTo <= nameFrom) return;
+      const e: Entity = { draft: d };
+      const last = tokens[nameTo - 1]!;
+      const lastForms = lookupForms(last);
+      if (nameTo - nameFrom >= 2) {
+        const prev = tokens[nameTo - 2]!;
+        const pf = lookupForms(prev)[0]!;
+        if (NAME_PARTICLES.has(pf)) for (const lf of lastForms) surnames.set(`${pf} ${lf}`, e);
+        else if (lastForms[0]!.length >= 3) for (const lf of lastForms) surnames.set(lf, e);
+      }
+    };
+
+    /** Unknown personal name starting at token k: up to 4 name-like words. */
+    const unknownName = (k: number): number => {
+      let j = k;
+      while (j < to && j - k < 4) {
+        const t = tokens[j]!;
+        if (t.kind !== 'word') break;
+        const pro = proclitics(t);
+        if (pro.some((p) => p !== 'ال')) break;
+        const f = lookupForms(t)[0]!;
+        if (stops.has(t.norm) || stops.has(f) || PREPOSITIONS.has(f)) break;
+        if (stopLemmas.has(t.lemma)) break;
+        if (segAt.has(j) && !NAME_PARTICLES.has(f)) break;
+        j++;
+      }
+      // a name is at least two words, unless punctuation closes it
+      if (j - k === 1) {
+        const after = tokens[j];
+        if (after && after.sentence === sIdx && after.kind !== 'punct') return k;
+      }
+      if (j > k && NAME_PARTICLES.has(lookupForms(tokens[j - 1]!)[0]!)) j--;
+      return j;
+    };
+
+    const holderOf = (prefix: string, role: Role): Person | null => {
+      const list = m.holders.get(`${prefix}:${role.key}`);
+      if (!list) return null;
+      const now = list.filter((p) => p.offices.some((o) => o.role === role.key && covers(o, date, prefix)));
+      return now.length === 1 ? now[0]! : null;
+    };
+
+    let i = from;
+    while (i < to) {
+      const t = tokens[i]!;
+      const seg = segAt.get(i);
+      const f0 = t.kind === 'word' ? lookupForms(t) : [];
+
+      // counterpart: نظيره السوري
+      if (!seg && f0.some((f) => COUNTERPART.has(f) || COUNTERPART.has(t.stem))) {
+        const next = segAt.get(i + 1);
+        const nisba = next && pick(next.hits, 'nisba');
+        if (nisba) {
+          const gov = governing(actors, sIdx) ?? governing(actors, sIdx - 1);
+          const role = gov?.roleKey ? m.roles.get(gov.roleKey) : undefined;
+          const cc = nisba.country.code;
+          const holder = role ? holderOf(cc, role) : null;
+          const off = holder ? officeAt(holder, date) : null;
+          const d = push(
+            {
+              kind: 'person',
+              resolution: 'counterpart',
+              code: off?.code ?? `${cc}${role?.sector ?? 'GOV'}`,
+              country: cc,
+              actor: holder ? personId(holder) : null,
+              name: holder ? holder.nameEn : null,
+              tokenStart: i,
+              tokenEnd: next!.to,
+              office: role?.officeEn ?? null,
+              roleKey: role?.key ?? null,
+              person: holder,
+            },
+            i,
+            next!.to,
+          );
+          if (holder) d.office = role?.officeEn ?? null;
+          i = next!.to;
+          continue;
+        }
+      }
+
+      // side: الجانب السوري، الجانبين السوري والروسي
+      if (!seg && f0.some((f) => SIDE.has(f))) {
+        let j = i + 1;
+        let first = true;
+        while (j < to) {
+          const s = segAt.get(j);
+          const nisba = s && pick(s.hits, 'nisba');
+          if (!nisba) break;
+          const cc = nisba.country.code;
+          push(
+            {
+              kind: 'country',
+              resolution: 'side',
+              code: cc,
+              country: cc,
+              actor: null,
+              name: null,
+              tokenStart: first ? i : j,
+              tokenEnd: s!.to,
+              roleKey: null,
+              person: null,
+            },
+            first ? i : j,
+            s!.to,
+          );
+          first = false;
+          j = s!.to;
+        }
+        if (!first) {
+          i = j;
+          continue;
+        }
+      }
+
+      // surname of an entity introduced earlier (longer dictionary matches win)
+      const sn = surnameAt(i);
+      if (sn && (!seg || seg.to <= sn.to) && !(seg && pick(seg.hits, 'person'))) {
+        const e = sn.entity.draft;
+        push(
+          {
+            kind: 'person',
+            resolution: 'surname',
+            code: e.code,
+            country: e.country,
+            actor: e.actor,
+            name: e.name,
+            tokenStart: i,
+            tokenEnd: sn.to,
+            office: e.office ?? null,
+            roleKey: e.roleKey,
+            person: e.person,
+          },
+          i,
+          sn.to,
+        );
+        i = sn.to;
+        continue;
+      }
+
+      if (!seg) {
+        i++;
+        continue;
+      }
+
+      const person = pick(seg.hits, 'person');
+      const org = pick(seg.hits, 'org');
+      const role = pick(seg.hits, 'role');
+      const country = pick(seg.hits, 'country');
+      const nisba = pick(seg.hits, 'nisba');
+      const place = pick(seg.hits, 'place');
+
+      if (person) {
+        const d = personDraft(person.person, null, null, 'dictionary');
+        const dd = push({ ...d, tokenStart: i, tokenEnd: seg.to }, i, seg.to);
+        register(dd, i, seg.to);
+        i = seg.to;
+        continue;
+      }
+
+      if (role) {
+        i = roleMention(i, seg, role.role);
+        continue;
+      }
+
+      if (org) {
+        let end = seg.to;
+        const next = segAt.get(end);
+        if (next && pick(next.hits, 'nisba')) end = next.to;
+        if (!suppressOrg(org.org, docMentionsBase)) {
+          push(
+            {
+              kind: 'org',
+              resolution: 'dictionary',
+              code: org.org.code,
+              country: org.org.country,
+              actor: org.org.wikidata ?? `rasad:${org.org.id}`,
+              name: org.org.nameEn,
+              tokenStart: i,
+              tokenEnd: end,
+              roleKey: null,
+              person: null,
+            },
+            i,
+            end,
+          );
+        }
+        i = end;
+        continue;
+      }
+
+      if (country || nisba) {
+        const useNisba = nisba && (!country || adjectival(i));
+        const c = (useNisba ? nisba : country)!.country;
+        if (!useNisba || i === from || !prepBefore(i)) {
+          push(
+            {
+              kind: useNisba ? 'nisba' : 'country',
+              resolution: useNisba ? 'nisba' : 'country',
+              code: c.code,
+              country: c.code,
+              actor: null,
+              name: useNisba ? null : c.nameEn,
+              tokenStart: i,
+              tokenEnd: seg.to,
+              roleKey: null,
+              person: null,
+            },
+            i,
+            seg.to,
+          );
+        }
+        if (!useNisba) places.push(countryPlace(i, seg.to, c.code, c.nameEn, c.namesAr[0] ?? ''));
+        i = seg.to;
+        continue;
+      }
+
+      if (place) {
+        const p = place.place;
+        places.push(placeMention(i, seg.to, p));
+        if (m.capitalIds.has(p.id) && !prepBefore(i) && !dateline(i)) {
+          push(
+            {
+              kind: 'capital',
+              resolution: 'capital',
+              code: p.country,
+              country: p.country,
+              actor: null,
+              name: null,
+              tokenStart: i,
+              tokenEnd: seg.to,
+              roleKey: null,
+              person: null,
+            },
+            i,
+            seg.to,
+          );
+        }
+        i = seg.to;
+        continue;
+      }
+      i = seg.to;
+    }
+
+    /** A nisba reading is adjectival after a noun: `القوات السعودية`, `مسؤولين روس`. */
+    function adjectival(i: number): boolean {
+      if (i === from) return false;
+      const prev = tokens[i - 1]!;
+      if (prev.kind !== 'word') return false;
+      if (PREPOSITIONS.has(lookupForms(prev)[0]!)) return false;
+      const t = tokens[i]!;
+      if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return false;
+      return isDefinite(t) === isDefinite(prev) || !isDefinite(t);
+    }
+
+    function dateline(i: number): boolean {
+      if (i !== from || sIdx !== 0) return false;
+      const n = tokens[i + 1];
+      return !!n && (n.text === '-' || n.text === '–' || n.text === '(' || n.text === ':');
+    }
+
+    /** Role-led mention: role [باسم|في] [body|org|place] [nisba|country] [،] [name]. */
+    function roleMention(i: number, seg: Segment, role: Role): number {
+      let j = seg.to;
+      let cc: string | null = null;
+      let org: Organisation | null = null;
+      let body: Role | null = role.kind === 'body' ? role : null;
+      let region: PlaceEntry | null = null;
+      for (let step = 0; step < 4 && j < to; step++) {
+        const t = tokens[j]!;
+        const f = t.kind === 'word' ? lookupForms(t)[0]! : '';
+        if ((f === 'باسم' || f === 'في' || f === 'لدي') && role.kind === 'person' && segAt.has(j + 1)) {
+          const s = segAt.get(j + 1)!;
+          if (pick(s.hits, 'org') || bodyRole(s.hits)) {
+            j++;
+            continue;
+          }
+        }
+        const s = segAt.get(j);
+        if (!s) break;
+        const n = pick(s.hits, 'nisba');
+        const c = pick(s.hits, 'country');
+        const o = pick(s.hits, 'org');
+        const b = bodyRole(s.hits);
+        const p = pick(s.hits, 'place');
+        if (n && !cc) cc = n.country.code;
+        else if (c && !cc) cc = c.country.code;
+        else if (o && !org && !cc) {
+          org = o.org;
+          if (o.org.country) cc = o.org.country;
+        } else if (b && !body && role.kind === 'person') body = b.role;
+        else if (p && !cc && p.place.kind === 'region') {
+          region = p.place;
+          cc = p.place.country;
+        } else break;
+        j = s.to;
+      }
+      // the name introduced by a person role
+      let k = j;
+      let person: Person | null = null;
+      let nameTo = j;
+      let resolution: Resolution = cc ? (org ? 'role+org' : 'role+nisba') : org ? 'role+org' : 'role-only';
+      if (role.kind === 'person') {
+        if (k < to && NAME_SEPARATORS.has(tokens[k]!.text) && cc) k++;
+        const s = segAt.get(k);
+        const p = s && pick(s.hits, 'person');
+        const sn = !p ? surnameAt(k) : null;
+        if (p) {
+          person = p.person;
+          nameTo = s!.to;
+          resolution = 'role+name';
+        } else if (sn) {
+          const e = sn.entity.draft;
+          const d = push(
+            {
+              kind: 'person',
+              resolution: 'title+surname',
+              code: e.code,
+              country: e.country,
+              actor: e.actor,
+              name: e.name,
+              tokenStart: i,
+              tokenEnd: sn.to,
+              office: e.office ?? null,
+              roleKey: e.roleKey,
+              person: e.person,
+            },
+            i,
+            sn.to,
+          );
+          void d;
+          return sn.to;
+        } else if (cc || org || body) {
+          const end = unknownName(k);
+          if (end > k) {
+            nameTo = end;
+            resolution = 'role+name';
+          }
+        }
+      }
+      const sector = body ? body.sector : role.sector;
+      const officeRole = body && role.kind === 'person' && body !== role ? role : role;
+      if (person) {
+        const d = personDraft(person, cc, role, 'role+name');
+        const dd = push({ ...d, tokenStart: i, tokenEnd: nameTo }, i, nameTo);
+        register(dd, k, nameTo);
+        return nameTo;
+      }
+      if (!cc && !org) {
+        // title alone: the latest entity holding that kind of office
+        const prev = role.kind === 'person' ? previousHolder(actors, role) : null;
+        if (prev && nameTo === j) {
+          push(
+            {
+              kind: 'person',
+              resolution: 'previous-mention',
+              code: prev.code,
+              country: prev.country,
+              actor: prev.actor,
+              name: prev.name,
+              tokenStart: i,
+              tokenEnd: j,
+              office: prev.office ?? null,
+              roleKey: prev.roleKey,
+              person: prev.person,
+            },
+            i,
+            j,
+          );
+          return j;
+        }
+        if (role.kind === 'body' || nameTo > j) {
+          // country filled from the document context afterwards
+          const d = push(
+            {
+              kind: role.kind === 'body' ? 'body' : 'role',
+              resolution: 'role-only',
+              code: '',
+              country: null,
+              actor: null,
+              name: nameTo > j ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end) : null,
+              tokenStart: i,
+              tokenEnd: nameTo,
+              office: role.officeEn,
+              roleKey: role.key,
+              person: null,
+              sector,
+            },
+            i,
+            nameTo,
+          );
+          if (nameTo > j) register(d, k, nameTo);
+        }
+        return Math.max(j, nameTo);
+      }
+      const prefix = cc ?? org!.code;
+      const holder = nameTo === j && role.kind === 'person' ? holderOf(prefix, officeRole) : null;
+      const code = org && !cc ? org.code : `${cc}${sector}`;
+      const isOrgCode = org && org.code.length > 3 && org.country === cc;
+      const d = push(
+        {
+          kind: role.kind === 'body' ? 'body' : holder || nameTo > j ? 'person' : 'role',
+          resolution,
+          code: isOrgCode && role.kind === 'person' && !body ? org!.code : code,
+          country: cc,
+          actor: holder ? personId(holder) : null,
+          name: holder ? holder.nameEn : nameTo > j ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end) : null,
+          tokenStart: i,
+          tokenEnd: Math.max(j, nameTo),
+          office: role.officeEn,
+          roleKey: role.key,
+          person: holder,
+        },
+        i,
+        Math.max(j, nameTo),
+      );
+      if (holder) {
+        const off = officeAt(holder, date);
+        if (off) d.code = off.code;
+      }
+      void region;
+      if (nameTo > j) register(d, k, nameTo);
+      return Math.max(j, nameTo);
+    }
+
+    function personDraft(
+      p: Person,
+      cc: string | null,
+      role: Role | null,
+      resolution: Resolution,
+    ): Omit<Draft, 'sentence' | 'text' | 'start' | 'end' | 'tokenStart' | 'tokenEnd'> {
+      const off = officeAt(p, date);
+      const fallback = officeAt(p, null);
+      const code = off?.code ?? (cc && role ? `${cc}${role.sector}` : (codeCountry(fallback?.code ?? '') ?? ''));
+      return {
+        kind: 'person',
+        resolution,
+        code,
+        country: codeCountry(code),
+        actor: personId(p),
+        name: p.nameEn,
+        office: off ? (m.roles.get(off.role)?.officeEn ?? off.role) : (role?.officeEn ?? null),
+        roleKey: off?.role ?? role?.key ?? null,
+        person: p,
+      };
+    }
+  }
+
+  fillContext(actors, places);
+  const out: ActorMention[] = [];
+  for (const a of actors) {
+    if (!a.code) continue;
+    const { roleKey: _r, person: _p, sector: _s, ...mention } = a;
+    out.push(mention);
+  }
+  out.sort((a, b) => a.start - b.start);
+  places.sort((a, b) => a.start - b.start);
+  return { actors: out, places };
+
+  function covers(o: { from: string | null; to: string | null; code: string }, d: string | null, prefix: string) {
+    if (!o.code.startsWith(prefix)) return false;
+    return d ? officeCovers(o as never, d) : !o.to;
+  }
+
+  function placeMention(a: number, b: number, p: PlaceEntry): PlaceMention {
+    const start = startAfterParticles(tokens[a]!);
+    const end = tokens[b - 1]!.end;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      sentence: tokens[a]!.sentence,
+      id: p.id,
+      kind: m.capitalIds.has(p.id) ? 'capital' : p.kind === 'region' ? 'region' : 'city',
+      name: p.nameEn,
+      name_ar: p.namesAr[0] ?? text.slice(start, end),
+      country: p.country,
+      lat: p.lat,
+      lon: p.lon,
+      tokenStart: a,
+      tokenEnd: b,
+    };
+  }
+
+  function countryPlace(a: number, b: number, code: string, nameEn: string, nameAr: string): PlaceMention {
+    const start = startAfterParticles(tokens[a]!);
+    const end = tokens[b - 1]!.end;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      sentence: tokens[a]!.sentence,
+      id: `country:${code}`,
+      kind: 'country',
+      name: nameEn,
+      name_ar: nameAr,
+      country: code,
+      lat: null,
+      lon: null,
+      tokenStart: a,
+      tokenEnd: b,
+    };
+  }
+}
+
+function personId(p: Person): string {
+  return p.wikidata ?? `rasad:${p.id}`;
+}
+
+function pick<T extends Hit['t']>(hits: Hit[], t: T): Extract<Hit, { t: T }> | undefined {
+  for (const h of hits) if (h.t === t) return h as Extract<Hit, { t: T }>;
+  return undefined;
+}
+
+function bodyRole(hits: Hit[]): { role: Role } | undefined {
+  for (const h of hits) if (h.t === 'role' && h.role.kind === 'body') return h;
+  return undefined;
+}
+
+/** The nearest earlier person mention of sentence `s` that holds an office. */
+function governing(actors: Draft[], s: number): Draft | null {
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.sentence < s) break;
+    if (a.sentence === s && a.kind === 'person' && a.roleKey) return a;
+  }
+  return null;
+}
+
+/** The latest mention of someone holding `role` (a generic title like الوزير matches any minister). */
+function previousHolder(actors: Draft[], role: Role): Draft | null {
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.kind !== 'person' || !a.roleKey || !a.code) continue;
+    if (a.roleKey === role.key) return a;
+    if (role.key === 'minister' && a.roleKey.endsWith('_minister')) return a;
+  }
+  return null;
+}
+
+/**
+ * `القاعدة` is al-Qaeda, except in a document that speaks of a base (`قاعدة العند`): an
+ * indefinite `قاعدة` elsewhere in the text makes the definite one anaphoric.
+ */
+function suppressOrg(org: Organisation, docWords: Set<string>): boolean {
+  return org.code === 'IMGAQD' && docWords.has('قاعده');
+}
+
+/** Bodies named without a country (الحكومة, وزارة الداخلية) take the document's dominant country. */
+function fillContext(actors: Draft[], places: PlaceMention[]): void {
+  const counts = new Map<string, number>();
+  const bump = (c: string | null, w: number) => {
+    if (c) counts.set(c, (counts.get(c) ?? 0) + w);
+  };
+  for (const a of actors) if (a.code) bump(a.country, a.kind === 'nisba' ? 1 : 2);
+  for (const p of places) bump(p.country, 1);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [c, n] of counts)
+    if (n > bestN) {
+      best = c;
+      bestN = n;
+    }
+  for (const a of actors) {
+    if (a.code || !a.roleKey) continue;
+    if (!best || bestN < 2) continue;
+    a.country = best;
+    a.code = `${best}${sectorOf(a)}`;
+  }
+}
+
+function sectorOf(a: Draft): string {
+  return a.sector ?? 'GOV';
+}
+
+function sentenceRanges(sentences: Sentence[], tokens: Token[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let i = 0;
+  for (const s of sentences) {
+    const from = i;
+    while (i < tokens.length && tokens[i]!.sentence === s.index) i++;
+    out.push([s.index, from, i]);
+  }
+  return out;
+}

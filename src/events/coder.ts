@@ -1,0 +1,484 @@
+/**
+ * The event coder: from each sentence, the events a careful analyst would code
+ * (../shared/spec/coding-guidelines.md), as records of ../shared/spec/event-record.md.
+ *
+ * Per sentence: find triggers → skip purpose clauses and anaphoric mentions → find the
+ * reported-speech window and its speaker → source and target by the pattern's rules →
+ * modality, date and place → one record per (source, target) pair → merge repeats.
+ */
+import { createHash } from 'node:crypto';
+import { proclitics } from '../actors/forms.js';
+import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
+import { type ArgContext, between, findTarget, subjectOfNoun, subjectOfVerb } from './arguments.js';
+import { cameoInfo } from './cameo.js';
+import { modalityOf } from './modality.js';
+import type { ArgRule, Pattern } from './pattern-types.js';
+import type { Cues } from './patterns.js';
+import {
+  CLAUSE_BREAKS,
+  COMPLEMENTIZERS,
+  DEMONSTRATIVES,
+  LIGHT_VERBS,
+  looksImperfect,
+  prepositionOf,
+  RELATIVES,
+  type SentenceView,
+} from './sentence-view.js';
+import { findTriggers, matchKeys, type TriggerHit, type TriggerIndex } from './triggers.js';
+
+export interface CoderResources {
+  patterns: Pattern[];
+  index: TriggerIndex;
+  cues: Cues;
+}
+
+const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
+/** Roots whose events stand without a target (a protest, a claim, a battle). */
+const TARGETLESS_ROOTS = new Set(['01', '14', '15', '19']);
+const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
+
+interface Draft {
+  pattern: Pattern;
+  trig: TriggerHit;
+  sentence: number;
+  sources: ActorMention[];
+  targets: (ActorMention | Actor)[];
+  modality: Modality;
+  attribution: ActorMention | null;
+  date: string | null;
+  dateText: string | null;
+  place: Place | null;
+  certainty: number;
+  span: { text: string; start: number; end: number };
+}
+
+export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRecord[] {
+  const { tokens, doc } = ad;
+  const drafts: Draft[] = [];
+  const views = sentenceViews(ad);
+  const dateline = datelinePlace(ad);
+  for (const view of views) {
+    const blocked = new Uint8Array(view.to - view.from);
+    for (const a of view.actors) for (let k = a.tokenStart; k < a.tokenEnd; k++) blocked[k - view.from] = 1;
+    for (const p of view.places) for (let k = p.tokenStart; k < p.tokenEnd; k++) blocked[k - view.from] = 1;
+    const timeTokens = new Uint8Array(view.to - view.from);
+    for (const te of view.times)
+      for (let k = view.from; k < view.to; k++) {
+        const t = tokens[k]!;
+        if (t.start >= te.start && t.end <= te.end) timeTokens[k - view.from] = 1;
+      }
+    const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked);
+    if (trigs.length === 0) continue;
+    const speech = reportedClauses(view, res.cues);
+    for (const trig of trigs) {
+      const d = codeTrigger(ad, view, trig, res, speech, timeTokens);
+      if (d) drafts.push(d);
+    }
+  }
+  carryPlaces(drafts, dateline);
+  return toRecords(doc.id, drafts, ad.anchor);
+}
+
+function sentenceViews(ad: AnnotatedDocument): SentenceView[] {
+  const out: SentenceView[] = [];
+  let ti = 0;
+  let ai = 0;
+  let pi = 0;
+  let xi = 0;
+  for (const s of ad.sentences) {
+    const from = ti;
+    while (ti < ad.tokens.length && ad.tokens[ti]!.sentence === s.index) ti++;
+    const actors: ActorMention[] = [];
+    while (ai < ad.actors.length && ad.actors[ai]!.sentence <= s.index) {
+      if (ad.actors[ai]!.sentence === s.index) actors.push(ad.actors[ai]!);
+      ai++;
+    }
+    const places = [];
+    while (pi < ad.places.length && ad.places[pi]!.sentence <= s.index) {
+      if (ad.places[pi]!.sentence === s.index) places.push(ad.places[pi]!);
+      pi++;
+    }
+    const times = [];
+    while (xi < ad.times.length && ad.times[xi]!.sentence <= s.index) {
+      if (ad.times[xi]!.sentence === s.index) times.push(ad.times[xi]!);
+      xi++;
+    }
+    out.push({ index: s.index, from, to: ti, tokens: ad.tokens, actors, places, times });
+  }
+  return out;
+}
+
+interface Reported {
+  /** First token of the reported clause (after أن). */
+  from: number;
+  speaker: ActorMention | null;
+  /** Mentions that belong to the speaking act (the speaker and its companions). */
+  speakerMentions: ActorMention[];
+}
+
+/**
+ * Reported clauses of a sentence: `أعلنت زاخاروفا أن ...`, `بحسب تصريحات لافروف، فإن ...`,
+ * `أفادت مصادر ... بأن ...`. The clause after the complementiser is coded on its own, the
+ * speaker goes in `attribution`.
+ */
+function reportedClauses(view: SentenceView, cues: Cues): Reported[] {
+  const out: Reported[] = [];
+  const toks = view.tokens;
+  for (let i = view.from; i < view.to; i++) {
+    const t = toks[i]!;
+    let isSpeech = false;
+    for (const c of cues.attribution.verbs) if (matchKeys(toks, i, view.to, c.keys) === i + c.keys.length) isSpeech = true;
+    let phrase = -1;
+    if (!isSpeech)
+      for (const c of cues.attribution.phrases) {
+        const e = matchKeys(toks, i, view.to, c.keys);
+        if (e > 0) phrase = e;
+      }
+    if (!isSpeech && phrase < 0) continue;
+    // the complementiser that opens the clause
+    let comp = -1;
+    for (let k = i + 1; k < Math.min(view.to, i + 25); k++) {
+      const w = toks[k]!;
+      if (COMPLEMENTIZERS.has(w.norm) || (w.stem === 'ان' && proclitics(w).every((p) => p !== 'ال'))) {
+        comp = k;
+        break;
+      }
+      if (w.text === '.' || w.text === ':') break;
+    }
+    let speaker: ActorMention | null = null;
+    const before: ActorMention[] = [];
+    for (const a of view.actors) {
+      const end = comp >= 0 ? comp : phrase >= 0 ? Math.min(view.to, phrase + 8) : i + 10;
+      if (a.tokenStart >= (phrase >= 0 ? phrase : i + 1) && a.tokenEnd <= end) {
+        if (!speaker) speaker = a;
+        before.push(a);
+      }
+    }
+    if (!speaker && isSpeech) {
+      for (let k = view.actors.length - 1; k >= 0; k--) {
+        const a = view.actors[k]!;
+        if (a.tokenEnd <= i) {
+          speaker = a;
+          break;
+        }
+      }
+    }
+    if (comp >= 0) out.push({ from: comp + 1, speaker, speakerMentions: before });
+    else if (phrase >= 0) {
+      // بحسب X، (فإن) ...: the rest of the sentence after the source
+      const last = before[before.length - 1];
+      out.push({ from: last ? last.tokenEnd : phrase, speaker, speakerMentions: before });
+    }
+    if (comp >= 0) i = comp;
+  }
+  return out;
+}
+
+function codeTrigger(
+  ad: AnnotatedDocument,
+  view: SentenceView,
+  trig: TriggerHit,
+  res: CoderResources,
+  speech: Reported[],
+  timeTokens: Uint8Array,
+): Draft | null {
+  const toks = view.tokens;
+  const t = toks[trig.from]!;
+  const p = trig.pattern;
+  const prev = trig.from > view.from ? toks[trig.from - 1] : undefined;
+  // purpose clauses (لإجراء مباحثات, لبحث, بهدف تعزيز) are not separate events
+  if (isPurpose(t, prev, toks[trig.from - 2])) return null;
+  // anaphoric mentions (هذه الزيارة) refer to events already coded
+  if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
+  if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
+
+  // the window: the reported clause the trigger is in, up to the next clause break
+  let lo = view.from;
+  let attribution: ActorMention | null = null;
+  const excluded = new Set<ActorMention>();
+  for (const r of speech) {
+    if (r.from <= trig.from && r.from >= lo) {
+      lo = r.from;
+      attribution = r.speaker;
+      for (const m of r.speakerMentions) excluded.add(m);
+    }
+  }
+  let hi = view.to;
+  for (let k = trig.to; k < view.to; k++) {
+    const w = toks[k]!;
+    if (CLAUSE_BREAKS.has(w.norm) || COMPLEMENTIZERS.has(w.norm) || w.text === ':' || w.text === '.') {
+      hi = k;
+      break;
+    }
+    if (RELATIVES.has(w.norm) && k > trig.to + 1) {
+      hi = k;
+      break;
+    }
+  }
+  const ctx: ArgContext = { view, lo, hi, timeTokens, excluded };
+
+  // source
+  const definiteNoun = p.kind === 'noun' && proclitics(t).includes('ال');
+  let sources: ActorMention[] = [];
+  let certainty = 1;
+  let after = trig.to;
+  let targets: (ActorMention | Actor)[] = [];
+  const pair = p.kind === 'noun' ? between(ctx, trig) : null;
+  if (pair) {
+    sources = [pair[0]!];
+    targets = pair.slice(1);
+    after = pair[pair.length - 1]!.tokenEnd;
+  } else {
+    for (const rule of p.source) {
+      const f =
+        rule === 'genitive'
+          ? subjectOfNoun(ctx, trig, false)
+          : rule === 'subject'
+            ? p.kind === 'verb'
+              ? subjectOfVerb(ctx, trig)
+              : subjectOfNoun(ctx, trig, !definiteNoun)
+            : null;
+      if (f) {
+        sources = f.actors;
+        certainty = f.certainty;
+        after = Math.max(after, f.end);
+        break;
+      }
+    }
+  }
+  if (sources.length === 0) return null;
+
+  // target
+  let place: Place | null = null;
+  const taken = new Set<ActorMention>(sources);
+  if (targets.length === 0) {
+    const dest = p.target.includes('dest') ? destination(ctx, trig, after) : null;
+    const found = findTarget(ctx, trig, p.target, after, taken);
+    if (dest && (!found || p.target.indexOf('dest') < p.target.indexOf(found.rule as ArgRule))) {
+      targets = [dest.actor];
+      place = dest.place;
+    } else if (found) {
+      targets = found.actors;
+      certainty *= found.certainty;
+    }
+  }
+  // a dual subject of a symmetric event: الرئيس بوتين والوزير الشيباني ناقشا
+  if (targets.length === 0 && SYMMETRIC.has(p.code.slice(0, 3)) && sources.length >= 2) {
+    targets = [sources[1]!];
+    sources = [sources[0]!, ...sources.slice(2)];
+  }
+  if (targets.length === 0 && !TARGETLESS_ROOTS.has(p.code.slice(0, 2)) && p.target.length > 0) return null;
+
+  // modality
+  let modality = modalityOf(toks, trig.from, lo, res.cues.modality, p.kind);
+  // date
+  const time = nearestTime(view, trig, lo, hi);
+  const date = time ? time.value : ad.anchor;
+  if (modality === 'asserted' && ad.anchor && date && date.length === 10 && date > ad.anchor) modality = 'future';
+  if (
+    modality === 'asserted' &&
+    p.kind === 'verb' &&
+    looksImperfect(t) &&
+    !attribution &&
+    (!time || (time.value !== null && ad.anchor !== null && time.value >= ad.anchor))
+  ) {
+    modality = 'future';
+  }
+  // place: destination, else a place named in the clause
+  if (!place) place = clausePlace(view, trig, lo, hi);
+  return {
+    pattern: p,
+    trig,
+    sentence: view.index,
+    sources,
+    targets,
+    modality,
+    attribution,
+    date: date ?? null,
+    dateText: time ? time.text : null,
+    place,
+    certainty,
+    span: triggerSpan(ad, trig),
+  };
+}
+
+function isPurpose(t: Token, prev: Token | undefined, prev2: Token | undefined): boolean {
+  const pro = proclitics(t);
+  if (pro.includes('ل') && !pro.includes('ال')) return true;
+  if (prev) {
+    const pp = proclitics(prev);
+    if (pp.includes('ل') && !pp.includes('ال') && LIGHT_VERBS.has(prev.stem)) return true;
+    if (PURPOSE_WORDS.has(prev.norm) || PURPOSE_WORDS.has(prev.stem)) return true;
+  }
+  if (prev2 && (PURPOSE_WORDS.has(prev2.norm) || PURPOSE_WORDS.has(prev2.stem))) return true;
+  return false;
+}
+
+/** Destination of a visit: a place or country after إلى / ل / نحو. */
+function destination(
+  ctx: ArgContext,
+  trig: TriggerHit,
+  after: number,
+): { actor: Actor; place: Place } | null {
+  const { view } = ctx;
+  const from = Math.min(after, trig.to);
+  for (const pm of view.places) {
+    if (pm.tokenStart < from || pm.tokenStart >= ctx.hi) continue;
+    const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
+    if (pr !== 'الى' && pr !== 'ل' && pr !== 'نحو') continue;
+    if (!pm.country) continue;
+    return {
+      actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
+      place: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon },
+    };
+  }
+  return null;
+}
+
+function clausePlace(view: SentenceView, trig: TriggerHit, lo: number, hi: number): Place | null {
+  let best: { d: number; p: Place } | null = null;
+  for (const pm of view.places) {
+    if (pm.tokenStart < lo || pm.tokenStart >= hi) continue;
+    const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
+    if (pr !== 'في' && pr !== 'ب' && pr !== 'الى' && pr !== 'على') continue;
+    const d = pm.tokenStart >= trig.to ? pm.tokenStart - trig.to : (trig.from - pm.tokenEnd) * 2 + 1;
+    if (!best || d < best.d)
+      best = { d, p: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon } };
+  }
+  return best?.p ?? null;
+}
+
+function nearestTime(view: SentenceView, trig: TriggerHit, lo: number, hi: number) {
+  const t0 = view.tokens[trig.from]!.start;
+  const t1 = view.tokens[trig.to - 1]!.end;
+  const loC = view.tokens[lo]?.start ?? 0;
+  const hiC = hi < view.to ? view.tokens[hi]!.start : Number.POSITIVE_INFINITY;
+  let best: { d: number; te: (typeof view.times)[number] } | null = null;
+  for (const te of view.times) {
+    if (te.kind === 'duration') continue;
+    if (te.start < loC || te.end > hiC) continue;
+    const d = te.start >= t1 ? te.start - t1 : (t0 - te.end) * 1.5;
+    if (!best || d < best.d) best = { d, te };
+  }
+  return best?.te ?? null;
+}
+
+/** The dateline city: `الرياض - واس`, `موسكو (رويترز)` at the start of the article. */
+function datelinePlace(ad: AnnotatedDocument): Place | null {
+  const first = ad.places[0];
+  if (!first || first.sentence !== 0 || first.tokenStart > 1) return null;
+  const next = ad.tokens[first.tokenEnd];
+  if (!next || !['-', '–', '(', ':', '—'].includes(next.text)) return null;
+  return { name: first.name, name_ar: first.name_ar, country: first.country, lat: first.lat, lon: first.lon };
+}
+
+/** A meeting during a visit happens where the visit is; else the dateline city. */
+function carryPlaces(drafts: Draft[], dateline: Place | null): void {
+  const visits: Draft[] = [];
+  for (const d of drafts) {
+    if ((d.pattern.code === '042' || d.pattern.code === '043') && d.place && d.modality !== 'negated') {
+      visits.push(d);
+      continue;
+    }
+    if (d.place) continue;
+    const ids = new Set<string>();
+    for (const a of [...d.sources, ...d.targets]) ids.add(actorKey(a));
+    for (let k = visits.length - 1; k >= 0; k--) {
+      const v = visits[k]!;
+      if ([...v.sources, ...v.targets].some((a) => ids.has(actorKey(a))) && sameDay(v.date, d.date)) {
+        d.place = v.place;
+        break;
+      }
+    }
+    if (!d.place && d.pattern.code.startsWith('04')) {
+      // talks with a visitor: the visit's place even on another day of the visit
+      for (let k = visits.length - 1; k >= 0; k--) {
+        const v = visits[k]!;
+        if (v.sources.some((a) => ids.has(actorKey(a)))) {
+          d.place = v.place;
+          break;
+        }
+      }
+    }
+    if (!d.place) d.place = dateline;
+  }
+}
+
+function sameDay(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  if (a.length < 10 || b.length < 10) return a.slice(0, 7) === b.slice(0, 7);
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 2 * 86_400_000;
+}
+
+function actorKey(a: ActorMention | Actor): string {
+  return a.actor ?? `${a.code}:${a.text}`;
+}
+
+function toActor(a: ActorMention | Actor): Actor {
+  return { text: a.text, start: a.start, end: a.end, code: a.code, country: a.country, actor: a.actor, name: a.name };
+}
+
+function toRecords(article: string, drafts: Draft[], anchor: string | null): EventRecord[] {
+  const out: EventRecord[] = [];
+  const seen = new Map<string, EventRecord>();
+  void anchor;
+  for (const d of drafts) {
+    const info = cameoInfo(d.pattern.code);
+    const targets: (ActorMention | Actor | null)[] = d.targets.length > 0 ? d.targets : [null];
+    for (const s of d.sources) {
+      for (const tg of targets) {
+        if (tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start))) continue;
+        if (tg && tg.actor && tg.actor === s.actor) continue;
+        const key = `${info.code}|${s.code}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
+        const trigger = d.span;
+        const prior = seen.get(key);
+        if (prior) {
+          prior.mentions ??= [];
+          prior.mentions.push({ sentence: d.sentence, start: trigger.start, end: trigger.end });
+          continue;
+        }
+        const id = createHash('sha1')
+          .update(`${article}|${d.sentence}|${trigger.start}|${info.code}|${s.code}|${tg?.code ?? '-'}`)
+          .digest('hex')
+          .slice(0, 16);
+        const rec: EventRecord = {
+          id,
+          article,
+          sentence: d.sentence,
+          code: info.code,
+          root: info.root,
+          quad: info.quad,
+          goldstein: info.goldstein,
+          ...(info.plover ? { plover: info.plover } : {}),
+          source: toActor(s),
+          target: tg ? toActor(tg) : null,
+          date: d.date,
+          date_text: d.dateText,
+          place: d.place,
+          modality: d.modality,
+          attribution: d.attribution ? toActor(d.attribution) : null,
+          trigger,
+          pattern: d.pattern.id,
+          confidence: Math.round(d.pattern.confidence * d.certainty * 100) / 100,
+        };
+        seen.set(key, rec);
+        out.push(rec);
+      }
+    }
+  }
+  return out;
+}
+
+function triggerSpan(ad: AnnotatedDocument, trig: TriggerHit): { text: string; start: number; end: number } {
+  const a = ad.tokens[trig.from]!;
+  const b = ad.tokens[trig.to - 1]!;
+  // the trigger starts after particles (و ف ب ل س) but keeps ال
+  let start = a.start;
+  for (const p of a.pieces) {
+    if (p.kind !== 'proclitic' || p.norm === 'ال') {
+      start = p.start;
+      break;
+    }
+  }
+  return { text: ad.doc.text.slice(start, b.end), start, end: b.end };
+}

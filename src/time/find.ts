@@ -1,0 +1,1009 @@
+/**
+ * Time expressions: finding them over tokens and resolving them against the publication date.
+ *
+ * Matching keys off token stems (`Token.stem`: normalised, without proclitics, ال and
+ * enclitics) through Set/Map lookups on trigger words (month names, أمس, اليوم, weekday names,
+ * عام, منذ, numbers …); only a trigger looks at its neighbours. Expressions are maximal, do not
+ * overlap and never cross a sentence. Offsets are those of the tokens (a leading conjunction
+ * و / ف is left out: `والاثنين` → `الاثنين`).
+ *
+ * Decisions (documented in README-like form in the report and tests):
+ * - Bare weekday (`الثلاثاء`): the most recent such day on or before the anchor; in a
+ *   future-tense context (a preceding س- verb, سوف, المقرر, المرتقب …) the next one on or after
+ *   it. `الماضي` → strictly before, `المقبل` / `القادم` → strictly after.
+ * - `الأسبوع الماضي` / `المقبل`: anchor ∓ 7 days, precision 'day' (the contract has no week
+ *   precision); `هذا الأسبوع` / `الأسبوع الجاري`: the anchor.
+ * - A month without a year (`في أكتوبر`), a day without a year (`15 أكتوبر`): the occurrence
+ *   nearest to the anchor; `أكتوبر الماضي`: the most recent October strictly before the
+ *   anchor's month; `المقبل`: the next one strictly after; `الجاري`: the anchor's year.
+ * - `منتصف أغسطس`, `أواخر الشهر الجاري`: the month (month precision).
+ * - A Hijri month as a month: the Gregorian month holding its 15th day; a Hijri year: the
+ *   Gregorian year holding its 1 Rajab.
+ * - Vague expressions carry no date and are not emitted (`خلال الأيام الماضية`,
+ *   `السنوات الماضية`, `قبل أيام`); durations (`لمدة ثلاثة أيام`) are not emitted either.
+ */
+
+import type { DatePrecision, Sentence, TimeExpression, TimeKind, Token } from '../types.js';
+import { anchorDate, dayNumber, fmtYear, fromDayNumber, parseYMD } from './calendar.js';
+import { type Calendar, ERA, MONTHS, MONTHS2, type MonthName, WEEKDAYS } from './months.js';
+import { isDropped } from '../text/normalize.js';
+import { NUMBER_WORD_STARTS, parseNumberWords } from './numbers.js';
+import {
+  anchorHijriYear,
+  type Direction,
+  dayOfRelativeMonth,
+  gregorianDay,
+  gregorianDayNearest,
+  gregorianMonthYear,
+  hijriDay,
+  hijriDayNearest,
+  hijriMonth,
+  hijriMonthYear,
+  hijriYear,
+  monthsAgo,
+  relativeDay,
+  relativeMonth,
+  relativeYear,
+  resolveWeekday,
+} from './resolve.js';
+
+export { anchorDate } from './calendar.js';
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (normalised stems)
+
+/** Time of day before a day: صباح أمس, مساء الاثنين, ليلة أمس. */
+const TIME_OF_DAY = new Set(['صباح', 'مساء', 'ظهر', 'ظهيره', 'فجر', 'عصر', 'ليل', 'ليله', 'صبيحه', 'ضحي']);
+/** Part of a month / year: منتصف أغسطس, أواخر العام الماضي (precision of what follows). */
+const PART = new Set([
+  'منتصف',
+  'اواسط',
+  'مطلع',
+  'مستهل',
+  'بدايه',
+  'بدايات',
+  'اوايل',
+  'اواخر',
+  'نهايه',
+  'اوسط',
+]);
+const REL_PAST = new Set(['ماضي', 'ماضيه', 'منصرم', 'منصرمه', 'فايت', 'فايته']);
+const REL_NEXT = new Set(['مقبل', 'مقبله', 'قادم', 'قادمه']);
+const REL_CURRENT = new Set(['جاري', 'جاريه', 'حالي', 'حاليه']);
+/** Calendar units with ال: الأسبوع الماضي, الشهر الجاري, العام المقبل, السنة الماضية. */
+const UNIT_AL = new Map<string, Unit>([
+  ['اسبوع', 'week'],
+  ['شهر', 'month'],
+  ['عام', 'year'],
+  ['سنه', 'year'],
+]);
+type Unit = 'day' | 'week' | 'month' | 'year';
+/** Count units after منذ / قبل: n = implied count (1 singular, 2 dual, 0 plural needs a count). */
+const COUNT_UNITS = new Map<string, { unit: Unit; n: number }>();
+for (const [unit, forms] of [
+  ['day', [['يوم', 1], ['يوما', 1], ['ايام', 0], ['يومين', 2], ['يومان', 2]]],
+  ['week', [['اسبوع', 1], ['اسبوعا', 1], ['اسابيع', 0], ['اسبوعين', 2], ['اسبوعان', 2]]],
+  ['month', [['شهر', 1], ['شهرا', 1], ['اشهر', 0], ['شهور', 0], ['شهرين', 2], ['شهران', 2]]],
+  [
+    'year',
+    [
+      ['عام', 1],
+      ['عاما', 1],
+      ['اعوام', 0],
+      ['عامين', 2],
+      ['عامان', 2],
+      ['سنه', 1],
+      ['سنوات', 0],
+      ['سنين', 0],
+      ['سنتين', 2],
+      ['سنتان', 2],
+    ],
+  ],
+] as const) {
+  for (const [form, n] of forms) COUNT_UNITS.set(form, { unit, n });
+}
+const APPROX = new Set(['نحو', 'حوالي', 'قرابه', 'زهاء']);
+/** Before a day-month without a year, a name rather than a date: ثورة 25 يناير, قصر 22 مايو. */
+const NAME_BEFORE_DATE = new Set([
+  'ثوره',
+  'قوي',
+  'تيار',
+  'حركه',
+  'قصر',
+  'شارع',
+  'ميدان',
+  'جسر',
+  'حرب',
+  'مدينه',
+  'انتفاضه',
+  'تحالف',
+  'جبهه',
+  'ايتلاف',
+  'كتله',
+  'معركه',
+]);
+/** After اليوم / الليلة: not today (اليوم التالي, اليوم الأول, اليوم الوطني, اليوم ذاته). */
+const NOT_TODAY_AFTER = new Set([
+  'تالي',
+  'سابق',
+  'اول',
+  'ثاني',
+  'ثالث',
+  'رابع',
+  'خامس',
+  'سادس',
+  'سابع',
+  'ثامن',
+  'تاسع',
+  'عاشر',
+  'اخير',
+  'وطني',
+  'عالمي',
+  'دولي',
+  'عربي',
+  'خليجي',
+  'مفتوح',
+  'دراسي',
+  'واحد',
+  'موعود',
+  'ذاته',
+  'نفسه',
+  'ذات',
+  'نفس',
+  'كامل',
+  'ذي',
+  'الذي',
+]);
+/** Before اليوم / الليلة: not today (ذلك اليوم, في نفس اليوم, 71 سنتا في اليوم, صحيفة اليوم). */
+const NOT_TODAY_BEFORE = new Set(['ذلك', 'تلك', 'ذات', 'نفس', 'هذا', 'في', 'كل', 'صحيفه', 'جريده']);
+/** Before الجمعة: the prayer, not a date. */
+const NOT_FRIDAY_BEFORE = new Set(['صلاه', 'خطبه', 'خطيب', 'صلوات', 'امام', 'خطب', 'منبر']);
+/** Before الاثنين: "the two". */
+const NOT_MONDAY_BEFORE = new Set(['بين', 'كلا', 'هذين', 'هذان', 'لهذين', 'ان']);
+/** Markers of a future-tense context for bare weekdays (looked for in the 5 tokens before). */
+const FUTURE_MARKERS = new Set(['سوف', 'مقرر', 'مرتقب', 'مزمع', 'مفترض', 'متوقع', 'يعتزم', 'تعتزم']);
+
+const TRIGGERS = new Set<string>([
+  ...TIME_OF_DAY,
+  ...PART,
+  ...WEEKDAYS.keys(),
+  ...NUMBER_WORD_STARTS,
+  ...MONTHS.keys(),
+  ...MONTHS2.keys(),
+  'يوم',
+  'يومي',
+  'امس',
+  'اول',
+  'غدا',
+  'غد',
+  'بعد',
+  'ليله',
+  'شهر',
+  'عام',
+  'سنه',
+  'عامي',
+  'هذا',
+  'هذه',
+  'اسبوع',
+  'منذ',
+  'قبل',
+  'ال',
+]);
+
+/** Every word the matcher looks up (for the over-segmentation fallback of `Scanner.info`). */
+const VOCAB = new Set<string>([
+  ...TRIGGERS,
+  ...REL_PAST,
+  ...REL_NEXT,
+  ...REL_CURRENT,
+  ...UNIT_AL.keys(),
+  ...COUNT_UNITS.keys(),
+  ...APPROX,
+  ...ERA.keys(),
+  ...[...MONTHS2.values()].flatMap((m) => [...m.keys()]),
+  'موافق',
+  'من',
+  'حاجه',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// What an expression means, before resolution
+
+type Spec =
+  | { t: 'day'; delta: number }
+  | { t: 'weekday'; wd: number; dir: Direction; weeks: number }
+  | { t: 'date'; cal: Calendar; y?: number; yDelta?: number; m: number; d?: number; dir: Direction }
+  | { t: 'year'; cal: Calendar; y: number }
+  | { t: 'unit'; unit: Unit; delta: number }
+  | { t: 'monthDay'; delta: number; d: number }
+  | { t: 'ago'; unit: Unit; n: number };
+
+interface Hit {
+  /** Token index after the expression. */
+  end: number;
+  /** End offset when it is not the end of token end − 1 (a closing parenthesis). */
+  endOff?: number;
+  kind: TimeKind;
+  spec: Spec;
+}
+
+interface NumTok {
+  n: number;
+  digits: number;
+  era: Calendar | null;
+  /** Written with the article: الـ15. */
+  al: boolean;
+}
+
+function resolveSpec(spec: Spec, anchor: number | null): { value: string | null; precision: DatePrecision | null } {
+  const none = { value: null, precision: null };
+  switch (spec.t) {
+    case 'year':
+      return spec.cal === 'g'
+        ? { value: fmtYear(spec.y), precision: 'year' }
+        : { value: hijriYear(spec.y), precision: 'year' };
+    case 'date': {
+      if (spec.y !== undefined) {
+        if (spec.cal === 'g') {
+          if (spec.d === undefined) return { value: fmtYM(spec.y, spec.m), precision: 'month' };
+          const v = gregorianDay(spec.y, spec.m, spec.d);
+          return v ? { value: v, precision: 'day' } : none;
+        }
+        if (spec.d === undefined) return { value: hijriMonth(spec.y, spec.m), precision: 'month' };
+        return { value: hijriDay(spec.y, spec.m, spec.d), precision: 'day' };
+      }
+      if (anchor === null) return none;
+      if (spec.yDelta !== undefined) {
+        // من العام الماضي: the year relative to the anchor's (Gregorian or Hijri) year
+        const y = (spec.cal === 'g' ? fromDayNumber(anchor).y : anchorHijriYear(anchor)) + spec.yDelta;
+        return resolveSpec({ ...spec, y, yDelta: undefined }, anchor);
+      }
+      if (spec.cal === 'g') {
+        if (spec.d !== undefined && spec.dir === 'nearest') {
+          const v = gregorianDayNearest(anchor, spec.m, spec.d);
+          return v ? { value: v, precision: 'day' } : none;
+        }
+        const y = gregorianMonthYear(anchor, spec.m, spec.dir);
+        if (spec.d === undefined) return { value: fmtYM(y, spec.m), precision: 'month' };
+        const v = gregorianDay(y, spec.m, spec.d);
+        return v ? { value: v, precision: 'day' } : none;
+      }
+      if (spec.d !== undefined && spec.dir === 'nearest') {
+        const v = hijriDayNearest(anchor, spec.m, spec.d);
+        return v ? { value: v, precision: 'day' } : none;
+      }
+      const hy = hijriMonthYear(anchor, spec.m, spec.dir);
+      if (spec.d === undefined) return { value: hijriMonth(hy, spec.m), precision: 'month' };
+      return { value: hijriDay(hy, spec.m, spec.d), precision: 'day' };
+    }
+  }
+  if (anchor === null) return none;
+  switch (spec.t) {
+    case 'day':
+      return { value: relativeDay(anchor, spec.delta), precision: 'day' };
+    case 'weekday':
+      return { value: resolveWeekday(anchor, spec.wd, spec.dir, spec.weeks), precision: 'day' };
+    case 'unit':
+      if (spec.unit === 'week' || spec.unit === 'day') {
+        return { value: relativeDay(anchor, spec.delta * (spec.unit === 'week' ? 7 : 1)), precision: 'day' };
+      }
+      if (spec.unit === 'month') return { value: relativeMonth(anchor, spec.delta), precision: 'month' };
+      return { value: relativeYear(anchor, spec.delta), precision: 'year' };
+    case 'monthDay': {
+      const v = dayOfRelativeMonth(anchor, spec.delta, spec.d);
+      return v ? { value: v, precision: 'day' } : none;
+    }
+    case 'ago':
+      switch (spec.unit) {
+        case 'day':
+          return { value: relativeDay(anchor, -spec.n), precision: 'day' };
+        case 'week':
+          return { value: relativeDay(anchor, -7 * spec.n), precision: 'day' };
+        case 'month':
+          return { value: monthsAgo(anchor, spec.n), precision: 'month' };
+        case 'year':
+          return { value: relativeYear(anchor, -spec.n), precision: 'year' };
+      }
+  }
+}
+
+function fmtYM(y: number, m: number): string {
+  return fmtYear(y) + '-' + String(m).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token helpers
+
+function hasAl(t: Token): boolean {
+  const p = t.pieces;
+  for (let i = 0; i < p.length; i++) {
+    const q = p[i]!;
+    if (q.kind !== 'proclitic') return false;
+    if (q.norm === 'ال') return true;
+  }
+  return false;
+}
+
+function hasEnclitic(t: Token): boolean {
+  const p = t.pieces;
+  return p.length > 1 && p[p.length - 1]!.kind === 'enclitic';
+}
+
+function hasFuture(t: Token): boolean {
+  const p = t.pieces;
+  for (let i = 0; i < p.length; i++) {
+    const q = p[i]!;
+    if (q.kind !== 'proclitic') return false;
+    if (q.norm === 'س') return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A number token: `15`, `١٥`, `الـ15`, `2015م`, `1436هـ`. */
+function numberOf(t: Token | undefined): NumTok | null {
+  if (!t) return null;
+  const s = t.norm;
+  let i = 0;
+  let al = false;
+  if (s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644) {
+    al = true;
+    i = 2;
+  }
+  const start = i;
+  let n = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) {
+    n = n * 10 + (s.charCodeAt(i) - 48);
+    i++;
+  }
+  const digits = i - start;
+  if (digits === 0 || digits > 4) return null;
+  let era: Calendar | null = null;
+  if (i < s.length) {
+    const rest = s.slice(i);
+    const e = ERA.get(rest);
+    if (e === undefined) return null;
+    era = e;
+  }
+  return { n, digits, era, al };
+}
+
+const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(م|ه)?$/;
+
+const F_DONE = 1;
+const F_AL = 2;
+const F_ENCL = 4;
+/** The key is the whole token without its first letter (a conjunction و). */
+const F_SKIP1 = 8;
+
+// ---------------------------------------------------------------------------------------------
+
+class Scanner {
+  private sent = 0;
+  private anchorHy: number | null = null;
+
+  private readonly keys: (string | undefined)[];
+  private readonly flags: Uint8Array;
+
+  constructor(
+    private readonly toks: Token[],
+    private readonly anchor: number | null,
+  ) {
+    this.keys = new Array(toks.length);
+    this.flags = new Uint8Array(toks.length);
+  }
+
+  /** Token j if inside the current sentence. */
+  private tok(j: number): Token | undefined {
+    const t = this.toks[j];
+    return t && t.sentence === this.sent ? t : undefined;
+  }
+
+  /**
+   * Matching key of token j (cached): its stem, or, when the stem is not a time word but the
+   * whole token (or the token without a leading و) is, that form, with no ال and no enclitic.
+   * This undoes over-segmentations of unknown words (فبراير → ف+ب+راير, يونيه → يوني+ه,
+   * ليلة → ل+يله, سنتين → س+نتين).
+   */
+  private info(j: number): number {
+    let f = this.flags[j]!;
+    if (f !== 0) return f;
+    const t = this.toks[j]!;
+    let key = t.stem;
+    f = F_DONE;
+    if (VOCAB.has(key) || t.kind !== 'word') {
+      if (hasAl(t)) f |= F_AL;
+      if (hasEnclitic(t)) f |= F_ENCL;
+    } else if (VOCAB.has(t.norm)) {
+      key = t.norm;
+    } else if (t.norm.charCodeAt(0) === 0x0648 && VOCAB.has(t.norm.slice(1))) {
+      key = t.norm.slice(1);
+      f |= F_SKIP1;
+    } else {
+      if (hasAl(t)) f |= F_AL;
+      if (hasEnclitic(t)) f |= F_ENCL;
+    }
+    this.keys[j] = key;
+    this.flags[j] = f;
+    return f;
+  }
+
+  private key(j: number): string | undefined {
+    if (!this.tok(j)) return undefined;
+    this.info(j);
+    return this.keys[j];
+  }
+
+  /** Key of token j with ال (and no enclitic), else undefined. */
+  private keyAl(j: number): string | undefined {
+    if (!this.tok(j)) return undefined;
+    const f = this.info(j);
+    return (f & (F_AL | F_ENCL)) === F_AL ? this.keys[j] : undefined;
+  }
+
+  /** Key of token j without ال and without enclitic, else undefined. */
+  private keyBare(j: number): string | undefined {
+    if (!this.tok(j)) return undefined;
+    const f = this.info(j);
+    return (f & (F_AL | F_ENCL)) === 0 ? this.keys[j] : undefined;
+  }
+
+  /** Key of token j without enclitic (with or without ال), else undefined. */
+  private keyClean(j: number): string | undefined {
+    if (!this.tok(j)) return undefined;
+    const f = this.info(j);
+    return (f & F_ENCL) === 0 ? this.keys[j] : undefined;
+  }
+
+  private al(j: number): boolean {
+    return (this.info(j) & F_AL) !== 0;
+  }
+
+  /** Start offset of token j without a leading conjunction و / ف. */
+  startOffset(j: number, text: string): number {
+    const t = this.toks[j]!;
+    const f = this.info(j);
+    if (f & F_SKIP1) {
+      let s = t.start + 1;
+      while (s < t.end && isDropped(text.charCodeAt(s))) s++;
+      return s;
+    }
+    if (this.keys[j] !== t.stem) return t.start;
+    const p = t.pieces;
+    if (p.length > 1 && p[0]!.kind === 'proclitic' && (p[0]!.norm === 'و' || p[0]!.norm === 'ف')) {
+      return p[1]!.start;
+    }
+    return t.start;
+  }
+
+  private isPunct(j: number, ch: string): boolean {
+    const t = this.tok(j);
+    return t !== undefined && t.kind === 'punct' && t.norm === ch;
+  }
+
+  scan(i: number): Hit | null {
+    const t = this.toks[i]!;
+    if (t.kind === 'punct') return null;
+    const norm = t.norm;
+    if (
+      t.kind !== 'number' &&
+      !TRIGGERS.has(t.stem) &&
+      !TRIGGERS.has(norm) &&
+      !(norm.charCodeAt(0) === 0x0648 && t.stem.length < norm.length - 1 && TRIGGERS.has(norm.slice(1)))
+    ) {
+      return null;
+    }
+    this.sent = t.sentence;
+    const k = this.keyClean(i);
+    if (k === undefined) return null;
+    if (PART.has(k)) {
+      return this.date(i + 1, true) ?? this.unitRel(i + 1) ?? this.year(i + 1);
+    }
+    let j = i;
+    let mod = false;
+    if (TIME_OF_DAY.has(k) && !this.al(i)) {
+      j++;
+      mod = true;
+    }
+    const kj = this.keyBare(j);
+    if (kj === 'يوم' || kj === 'يومي') {
+      j++;
+      mod = true;
+    }
+    const head = this.relDay(j, mod) ?? this.weekday(j, i) ?? this.date(j, false);
+    if (head || mod) return head;
+    return this.unitRel(i) ?? this.ago(i) ?? this.year(i);
+  }
+
+  /** Relative direction word at j: الماضي, المقبل, الجاري, قبل الماضي, بعد المقبل. */
+  private rel(j: number): { dir: Direction; extra: number; end: number } | null {
+    const k = this.keyAl(j);
+    if (k !== undefined) {
+      if (REL_PAST.has(k)) return { dir: 'past', extra: 0, end: j + 1 };
+      if (REL_NEXT.has(k)) return { dir: 'next', extra: 0, end: j + 1 };
+      if (REL_CURRENT.has(k)) return { dir: 'current', extra: 0, end: j + 1 };
+      return null;
+    }
+    const b = this.keyBare(j);
+    if (b === 'قبل' && REL_PAST.has(this.keyAl(j + 1) ?? '')) return { dir: 'past', extra: 1, end: j + 2 };
+    if (b === 'بعد' && REL_NEXT.has(this.keyAl(j + 1) ?? '')) return { dir: 'next', extra: 1, end: j + 2 };
+    return null;
+  }
+
+  /** Optional weekday after a relative day: `أمس الاثنين`, `اليوم (الاثنين)`. */
+  private trailingWeekday(e: number): { end: number; endOff?: number } {
+    if (this.isPunct(e, '(')) {
+      const wd = this.keyAl(e + 1);
+      if (wd !== undefined && WEEKDAYS.has(wd) && this.isPunct(e + 2, ')')) {
+        return { end: e + 3 };
+      }
+      return { end: e };
+    }
+    const wd = this.keyAl(e);
+    if (wd !== undefined && WEEKDAYS.has(wd)) return { end: e + 1 };
+    return { end: e };
+  }
+
+  /** أمس, أول أمس, اليوم, غدا, بعد غد, الليلة (with a modifier: يوم غد, صباح الغد). */
+  private relDay(j: number, mod: boolean): Hit | null {
+    const k = this.keyClean(j);
+    if (k === undefined) return null;
+    const al = this.al(j);
+    let delta: number;
+    let e = j + 1;
+    if (k === 'امس') {
+      // لامس "touched", فلامس (Vlaams): not yesterday
+      if (this.toks[j]!.pieces.some((p) => p.kind === 'proclitic' && (p.norm === 'ل' || p.norm === 'ك'))) {
+        return null;
+      }
+      // في أمس الحاجة "in the utmost need"
+      if (this.keyAl(e) === 'حاجه') return null;
+      delta = -1;
+      if (this.keyAl(e) === 'اول') {
+        delta = -2;
+        e++;
+      }
+    } else if (k === 'اول') {
+      if (this.key(j + 1) === 'امس') e = j + 2;
+      else if (this.key(j + 1) === 'من' && this.key(j + 2) === 'امس') e = j + 3;
+      else return null;
+      delta = -2;
+    } else if (k === 'يوم') {
+      if (!al || this.notToday(j)) return null;
+      delta = 0;
+    } else if (k === 'غدا') {
+      if (al) return null;
+      const prev = this.key(j - 1);
+      // غدا "became": وقد غدا, لقد غدا
+      if (!mod && (prev === 'قد' || prev === 'لقد')) return null;
+      delta = 1;
+    } else if (k === 'غد') {
+      if (!mod) return null;
+      delta = 1;
+    } else if (k === 'بعد') {
+      const n = this.keyBare(j + 1);
+      if (n !== 'غد' && n !== 'غدا') return null;
+      delta = 2;
+      e = j + 2;
+    } else if (k === 'ليله') {
+      if (!al) return null;
+      const next = this.keyAl(j + 1);
+      if (next !== undefined && REL_PAST.has(next)) {
+        delta = -1;
+        e = j + 2;
+      } else {
+        if (this.notToday(j)) return null;
+        delta = 0;
+      }
+    } else {
+      return null;
+    }
+    const w = this.trailingWeekday(e);
+    return { end: w.end, kind: 'relative', spec: { t: 'day', delta } };
+  }
+
+  private notToday(j: number): boolean {
+    const next = this.key(j + 1);
+    if (next !== undefined && NOT_TODAY_AFTER.has(next)) return true;
+    const prev = this.key(j - 1);
+    return prev !== undefined && NOT_TODAY_BEFORE.has(prev);
+  }
+
+  private futureContext(i: number): boolean {
+    for (let j = i - 1; j >= i - 5 && j >= 0; j--) {
+      const t = this.tok(j);
+      if (!t) break;
+      if (hasFuture(t) || FUTURE_MARKERS.has(this.key(j)!)) return true;
+    }
+    return false;
+  }
+
+  /** الاثنين, يوم الأحد الماضي, الجمعة المقبلة, الاثنين 15 أكتوبر, الأحد (20 يوليو). */
+  private weekday(j: number, start: number): Hit | null {
+    const k = this.keyAl(j);
+    if (k === undefined) return null;
+    const wd = WEEKDAYS.get(k);
+    if (wd === undefined) return null;
+    if (j === start) {
+      const prev = this.key(j - 1) ?? '';
+      if (wd === 1 && NOT_MONDAY_BEFORE.has(prev)) return null;
+      if (wd === 5 && NOT_FRIDAY_BEFORE.has(prev)) return null;
+      if (wd === 0 && prev === 'واحد') return null;
+    }
+    let e = j + 1;
+    let dir: Direction = 'nearest';
+    let weeks = 0;
+    const r = this.rel(e);
+    if (r && r.dir !== 'current') {
+      dir = r.dir;
+      weeks = r.extra;
+      e = r.end;
+    } else if (this.futureContext(start)) {
+      dir = 'upcoming';
+    }
+    // a date spelled out after the weekday
+    let d = e;
+    let paren = false;
+    if (this.isPunct(d, ',') || this.isPunct(d, '-')) d++;
+    else if (this.isPunct(d, '(')) {
+      paren = true;
+      d++;
+    }
+    if (this.keyAl(d) === 'موافق') d++;
+    const date = this.date(d, false);
+    if (date && date.spec.t === 'date' && date.spec.d !== undefined) {
+      if (paren && this.isPunct(date.end, ')')) return { ...date, end: date.end + 1 };
+      return date;
+    }
+    return { end: e, kind: 'weekday', spec: { t: 'weekday', wd, dir, weeks } };
+  }
+
+  /** Month name at j: one token or two (تشرين الأول, ربيع الآخر, ذو الحجة). */
+  private monthName(j: number): { name: MonthName; end: number } | null {
+    const k = this.keyBare(j);
+    if (k === undefined) return null;
+    const one = MONTHS.get(k);
+    if (one) return { name: one, end: j + 1 };
+    const two = MONTHS2.get(k);
+    if (two) {
+      const k2 = this.keyClean(j + 1);
+      const name = k2 === undefined ? undefined : two.get(k2);
+      if (name) return { name, end: j + 2 };
+    }
+    return null;
+  }
+
+  /** Day of the month at j: `15`, `الـ15`, `الخامس عشر`, `الحادي والعشرين`. */
+  private dayOfMonth(j: number): { d: number; end: number } | null {
+    const t = this.tok(j);
+    if (!t) return null;
+    let nt = numberOf(t);
+    let e = j + 1;
+    if (!nt && t.norm === 'ال') {
+      const n2 = this.tok(j + 1);
+      if (n2 && n2.start === t.end) {
+        nt = numberOf(n2);
+        e = j + 2;
+      }
+    }
+    if (nt) {
+      if (nt.era || nt.digits > 2 || nt.n < 1 || nt.n > 31) return null;
+      return { d: nt.n, end: e };
+    }
+    const w = parseNumberWords((k) => this.keyClean(j + k));
+    if (!w || w.value < 1 || w.value > 31) return null;
+    return { d: w.value, end: j + w.length };
+  }
+
+  /** Year after a month name: `2025`, `2015م`, `1436 هـ`. */
+  private yearAfter(j: number, cal: Calendar): { y: number; end: number } | null {
+    const nt = numberOf(this.tok(j));
+    if (!nt || nt.al || nt.digits < 3) return null;
+    let era = nt.era;
+    let end = j + 1;
+    if (!era) {
+      const e = this.keyBare(j + 1);
+      const c = e === undefined ? undefined : ERA.get(e);
+      if (c === cal) {
+        era = c;
+        end++;
+      }
+    }
+    if (era && era !== cal) return null;
+    if (cal === 'g' && (era ? nt.n < 100 : nt.n < 1000 || nt.n > 2200)) return null;
+    if (cal === 'h' && nt.n > 1700) return null;
+    return { y: nt.n, end };
+  }
+
+  /**
+   * A year phrase after a month: `عام 2013`, `من عام 1937`, `من العام الماضي`, `هذا العام`.
+   */
+  private yearPhrase(e: number, cal: Calendar): { y: number; end: number } | { delta: number; end: number } | null {
+    let k = e;
+    if (this.keyBare(k) === 'من') k++;
+    const w = this.keyClean(k);
+    if (w === 'هذا' || w === 'هذه') {
+      const u = this.keyAl(k + 1);
+      return u === 'عام' || u === 'سنه' ? { delta: 0, end: k + 2 } : null;
+    }
+    if (w !== 'عام' && w !== 'سنه') return null;
+    const ya = this.yearAfter(k + 1, cal);
+    if (ya) return ya;
+    if (!this.al(k)) return null;
+    const r = this.rel(k + 1);
+    if (!r) return null;
+    const delta = r.dir === 'past' ? -1 - r.extra : r.dir === 'next' ? 1 + r.extra : 0;
+    return { delta, end: r.end };
+  }
+
+  /** Numeric date: `15/10/2025`, `2025-10-15`, `4-6-2015م`, `1436/9/15هـ`. */
+  private numericDate(j: number): Hit | null {
+    const first = this.tok(j);
+    if (!first) return null;
+    let s = first.norm;
+    let end = j + 1;
+    let last = first;
+    if (!NUMERIC_DATE.test(s)) {
+      for (let k = j + 1; k < j + 6; k++) {
+        const t = this.tok(k);
+        if (!t || t.start !== last.end) break;
+        s += t.norm;
+        last = t;
+        end = k + 1;
+        if (NUMERIC_DATE.test(s)) break;
+      }
+    }
+    // era as a separate token: 1436/9/15 هـ
+    const m = NUMERIC_DATE.exec(s);
+    if (!m) return null;
+    // not part of a longer number sequence (1/2/3/4)
+    const after = this.tok(end);
+    if (after && after.start === last.end && (after.norm === '/' || isDigit(after.norm.charCodeAt(0)))) return null;
+    let era: Calendar | null = m[5] === 'م' ? 'g' : m[5] === 'ه' ? 'h' : null;
+    if (!era) {
+      const e = this.keyBare(end);
+      const c = e === undefined ? undefined : ERA.get(e);
+      if (c) {
+        era = c;
+        end++;
+      }
+    }
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const c = Number(m[4]);
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (m[1]!.length >= 3) {
+      y = a;
+      mo = b;
+      d = c;
+    } else if (m[4]!.length >= 3) {
+      y = c;
+      mo = b;
+      d = a;
+    } else return null;
+    if (!era) era = y >= 1300 && y < 1600 ? 'h' : 'g';
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    if (era === 'g' ? gregorianDay(y, mo, d) === null : d > 30) return null;
+    return {
+      end,
+      kind: era === 'h' ? 'hijri' : 'date',
+      spec: { t: 'date', cal: era, y, m: mo, d, dir: 'nearest' },
+    };
+  }
+
+  /**
+   * Dates with a month name: `15 أكتوبر 2025`, `الخامس عشر من أكتوبر`, `شهر رمضان الماضي`,
+   * `أكتوبر الماضي`, `15 رمضان 1436هـ`, `فبراير (شباط) 2016`; numeric dates.
+   * `part`: after منتصف / أواخر …: month precision, no day.
+   */
+  private date(j: number, part: boolean): Hit | null {
+    const t = this.tok(j);
+    if (!t) return null;
+    if (!part && isDigit(t.norm.charCodeAt(0))) {
+      const nd = this.numericDate(j);
+      if (nd) return nd;
+    }
+    let e = j;
+    let day: number | undefined;
+    let cue = part;
+    let shahr = false;
+    if (!part) {
+      const dm = this.dayOfMonth(j);
+      if (dm) {
+        day = dm.d;
+        e = dm.end;
+        if (this.keyBare(e) === 'من') e++;
+        // 15 من الشهر الجاري
+        if (this.keyAl(e) === 'شهر') {
+          const r = this.rel(e + 1);
+          if (!r) return null;
+          const delta = r.dir === 'past' ? -1 - r.extra : r.dir === 'next' ? 1 + r.extra : 0;
+          return { end: r.end, kind: 'relative', spec: { t: 'monthDay', delta, d: day } };
+        }
+      }
+    }
+    if (day === undefined && this.keyBare(e) === 'شهر') {
+      cue = true;
+      shahr = true;
+      e++;
+    }
+    const mn = this.monthName(e);
+    if (!mn) return null;
+    const name = mn.name;
+    e = mn.end;
+    // equivalent name in parentheses: فبراير (شباط)
+    if (this.isPunct(e, '(')) {
+      const m2 = this.monthName(e + 1);
+      if (m2 && this.isPunct(m2.end, ')')) e = m2.end + 1;
+    }
+    let y: number | undefined;
+    let yDelta: number | undefined;
+    let dir: Direction = 'nearest';
+    const ya = this.yearAfter(e, name.cal) ?? this.yearPhrase(e, name.cal);
+    if (ya) {
+      if ('delta' in ya) yDelta = ya.delta;
+      else y = ya.y;
+      e = ya.end;
+      cue = true;
+    } else {
+      const r = this.rel(e);
+      if (r) {
+        dir = r.dir;
+        e = r.end;
+        cue = true;
+      }
+    }
+    if (name.veryWeak ? y === undefined && !shahr : name.weak && day === undefined && !cue) {
+      return null;
+    }
+    if (day !== undefined && y === undefined && yDelta === undefined) {
+      const prev = this.key(j - 1);
+      if (prev !== undefined && NAME_BEFORE_DATE.has(prev)) return null;
+    }
+    return {
+      end: e,
+      kind: name.cal === 'h' ? 'hijri' : day === undefined ? 'month' : 'date',
+      spec: { t: 'date', cal: name.cal, y, yDelta, m: name.month, d: day, dir },
+    };
+  }
+
+  /** الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, السنة قبل الماضية. */
+  private unitRel(i: number): Hit | null {
+    let j = i;
+    const k = this.keyBare(j);
+    const demonstrative = k === 'هذا' || k === 'هذه';
+    if (demonstrative) j++;
+    const u = this.keyAl(j);
+    const unit = u === undefined ? undefined : UNIT_AL.get(u);
+    if (!unit) return null;
+    if (demonstrative) return { end: j + 1, kind: 'relative', spec: { t: 'unit', unit, delta: 0 } };
+    const r = this.rel(j + 1);
+    if (!r) return null;
+    const delta = r.dir === 'past' ? -1 - r.extra : r.dir === 'next' ? 1 + r.extra : 0;
+    return { end: r.end, kind: 'relative', spec: { t: 'unit', unit, delta } };
+  }
+
+  /** منذ ثلاثة أيام, قبل يومين, منذ نحو 5 سنوات, قبل أسبوع. */
+  private ago(i: number): Hit | null {
+    const k = this.keyBare(i);
+    if (k !== 'منذ' && k !== 'قبل') return null;
+    let j = i + 1;
+    if (APPROX.has(this.keyBare(j) ?? '')) j++;
+    let count: number | undefined;
+    const nt = numberOf(this.tok(j));
+    if (nt) {
+      if (nt.era || nt.al || nt.n < 1 || nt.digits > 3) return null;
+      count = nt.n;
+      j++;
+    } else {
+      const w = parseNumberWords((o) => this.keyBare(j + o));
+      if (w) {
+        count = w.value;
+        j += w.length;
+      }
+    }
+    const u = this.keyBare(j);
+    const cu = u === undefined ? undefined : COUNT_UNITS.get(u);
+    if (!cu) return null;
+    j++;
+    if (count === undefined) {
+      if (cu.n === 0) return null;
+      count = cu.n;
+      if (cu.n === 1) {
+        if (this.keyBare(j) === 'واحد' || this.keyBare(j) === 'واحده') j++;
+        else {
+          // قبل يوم الاثنين, منذ عام 2011, منذ شهر رمضان: not a count
+          const next = this.tok(j);
+          if (next && (next.kind === 'number' || hasAl(next) || this.monthName(j) || numberOf(next))) return null;
+        }
+      }
+    }
+    // قبل يومين من الانتخابات: relative to another event
+    const after = this.keyBare(j);
+    if (after === 'من' || after === 'علي') return null;
+    return { end: j, kind: 'relative', spec: { t: 'ago', unit: cu.unit, n: count } };
+  }
+
+  /** عام 2015, العام 2014م, 2015م, 1436هـ, عام 1436 هـ. */
+  private year(i: number): Hit | null {
+    const k = this.keyClean(i);
+    let j = i;
+    let cued = false;
+    if (k === 'عام' || k === 'سنه' || k === 'عامي') {
+      cued = true;
+      j++;
+    }
+    const nt = numberOf(this.tok(j));
+    if (!nt || nt.al || nt.digits < 3) return null;
+    let era = nt.era;
+    let end = j + 1;
+    if (!era) {
+      const e = this.keyBare(j + 1);
+      const c = e === undefined ? undefined : ERA.get(e);
+      if (c) {
+        era = c;
+        end++;
+      }
+    }
+    if (!era) {
+      if (!cued || nt.digits < 4) return null;
+      if (this.anchor !== null && nt.n >= 1300 && nt.n < 1600) {
+        this.anchorHy ??= anchorHijriYear(this.anchor);
+        era = Math.abs(nt.n - this.anchorHy) <= 3 ? 'h' : 'g';
+      } else era = 'g';
+      if (era === 'g' && (nt.n < 1000 || nt.n > 2200)) return null;
+    } else if (era === 'g' && !cued && nt.digits < 4) return null;
+    // a range 2014-2015 / 1435-1436: the first year alone is still a year
+    return {
+      end,
+      kind: era === 'h' ? 'hijri' : 'year',
+      spec: { t: 'year', cal: era, y: nt.n },
+    };
+  }
+}
+
+/**
+ * Find and resolve the time expressions of a document.
+ * `published`: `YYYY-MM-DD` or ISO-8601; null → relative expressions get `value: null`.
+ */
+export function findTimeExpressions(
+  text: string,
+  _sentences: Sentence[],
+  tokens: Token[],
+  published: string | null,
+): TimeExpression[] {
+  const a = anchorDate(published);
+  let anchor: number | null = null;
+  if (a) {
+    const { y, m, d } = parseYMD(a);
+    anchor = dayNumber(y, m, d);
+  }
+  const sc = new Scanner(tokens, anchor);
+  const out: TimeExpression[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const hit = sc.scan(i);
+    if (!hit) continue;
+    const first = tokens[i]!;
+    const last = tokens[hit.end - 1]!;
+    const start = sc.startOffset(i, text);
+    const end = hit.endOff ?? last.end;
+    const { value, precision } = resolveSpec(hit.spec, anchor);
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      sentence: first.sentence,
+      kind: hit.kind,
+      value,
+      precision,
+    });
+    i = hit.end - 1;
+  }
+  return out;
+}
