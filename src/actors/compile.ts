@@ -6,7 +6,8 @@ import { nisbaForms } from '../kb/nisba.js';
 import type { Country, KnowledgeBase, Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
-import { lookupForms } from './forms.js';
+import { dictionaryForm } from './forms.js';
+import { stopWords } from './lexicon.js';
 import { codeCountry } from './offices.js';
 
 export type Hit =
@@ -43,7 +44,7 @@ export function phraseForms(phrase: string): string[] {
   const out: string[] = [];
   for (const t of toks) {
     if (t.kind === 'punct' || t.kind === 'symbol') continue;
-    out.push(lookupForms(t)[0]!);
+    out.push(dictionaryForm(t));
   }
   return out;
 }
@@ -87,8 +88,12 @@ function sameHit(a: Hit, b: Hit): boolean {
 export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
   const root: TrieNode = { next: null, hits: null };
   let entries = 0;
+  const stops = stopWords();
   const add = (phrase: string, hit: Hit) => {
-    if (insert(root, phraseForms(phrase), hit)) entries++;
+    const forms = phraseForms(phrase);
+    // a one-word name that is also a function word (فإن = فان, Van) can never be told apart
+    if (forms.length === 1 && (stops.has(forms[0]!) || forms[0]!.length < 2) && hit.t !== 'role') return;
+    if (insert(root, forms, hit)) entries++;
   };
   const countries = new Map<string, Country>();
   for (const c of kb.countries) {

@@ -35,9 +35,15 @@ export function proclitics(t: Token): string[] {
 
 /** True when the token carries the definite article. */
 export function isDefinite(t: Token): boolean {
+  // ال, or ل + ل where the article lost its alef after the preposition (للزيارة)
+  let prevL = false;
   for (const p of t.pieces) {
     if (p.kind !== 'proclitic') break;
     if (p.norm === 'ال') return true;
+    if (p.norm === 'ل') {
+      if (prevL) return true;
+      prevL = true;
+    } else prevL = false;
   }
   return false;
 }
@@ -51,10 +57,45 @@ export function startAfterParticles(t: Token): number {
   return t.start;
 }
 
-/** Lookup forms of a token, most specific first, without duplicates. */
+/** The whole token without a leading article: `فان` stays `فان` even where ف could be a clitic. */
+export function wholeForm(t: Token): string {
+  const n = t.norm;
+  return n.startsWith('ال') && n.length > 4 ? n.slice(2) : n;
+}
+
+/** The token with its article but without other proclitics: `والشيباني` → `الشيباني`. */
+export function articleForm(t: Token): string {
+  return isDefinite(t) ? `ال${baseForm(t)}` : baseForm(t);
+}
+
+const formCache = new WeakMap<Token, string[]>();
+
+/**
+ * Lookup forms of a token, most specific first, without duplicates: the base form, the stem
+ * (enclitics removed), the whole word (for names whose first letter looks like a clitic:
+ * `فان`, `ليما`), and the word without accusative tanween alef (`حوثيا` → `حوثي`).
+ */
 export function lookupForms(t: Token): string[] {
-  const base = baseForm(t);
-  const stem = t.stem;
-  if (!stem || stem === base) return [base];
-  return [base, stem];
+  const cached = formCache.get(t);
+  if (cached) return cached;
+  const out = [baseForm(t)];
+  const add = (f: string) => {
+    if (f && !out.includes(f)) out.push(f);
+  };
+  if (t.stem) add(t.stem);
+  if (t.kind === 'word') {
+    add(wholeForm(t));
+    const b = out[0]!;
+    if (b.length > 4 && b.endsWith('يا')) add(b.slice(0, -1));
+  }
+  formCache.set(t, out);
+  return out;
+}
+
+/** The form a dictionary word is stored under: its base, or the whole word when the segmenter
+ * took a non-article proclitic off a name (`وجدة` stays `وجده`, not `جده`). */
+export function dictionaryForm(t: Token): string {
+  const pro = proclitics(t);
+  if (pro.some((p) => p !== 'ال')) return wholeForm(t);
+  return baseForm(t);
 }

@@ -15,7 +15,7 @@
 import type { Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
 import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
 import type { ActorMatcher, Hit } from './compile.js';
-import { isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
+import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
 import { COUNTERPART, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
 import { matchSpan, type Segment } from './match.js';
 import { codeCountry, officeAt, officeCovers } from './offices.js';
@@ -38,6 +38,8 @@ interface Draft extends ActorMention {
   person: Person | null;
   /** Sector to append when the country comes from context. */
   sector?: string;
+  /** The body a person role belongs to (المتحدث باسم الخارجية → foreign_ministry). */
+  bodyKey?: string;
 }
 
 interface Entity {
@@ -76,10 +78,33 @@ export function recognizeActors(
       return { start, end, text: text.slice(start, end) };
     };
 
+    let lastEnd = from;
     const push = (d: Omit<Draft, 'sentence' | 'text' | 'start' | 'end'>, a: number, b: number) => {
-      const draft: Draft = { ...slice(a, b), sentence: sIdx, ...d };
+      const draft: Draft = { ...slice(a, b), sentence: sIdx, ...d, tokenStart: a, tokenEnd: b };
       actors.push(draft);
+      lastEnd = Math.max(lastEnd, b);
       return draft;
+    };
+
+    /** A name-like word: not a stop word, trigger, preposition or dictionary entry. */
+    const nameLike = (k: number, allowParticles: boolean): boolean => {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word' || t.sentence !== sIdx) return false;
+      const pro = proclitics(t);
+      if (pro.some((p) => p === 'و' || p === 'ف' || p === 'س')) return false;
+      if (!allowParticles && pro.some((p) => p !== 'ال')) return false;
+      const f = lookupForms(t)[0]!;
+      if (stops.has(t.norm) || stops.has(f) || PREPOSITIONS.has(f)) return false;
+      if (stopLemmas.has(t.lemma) || stopLemmas.has(t.stem)) return false;
+      return !segAt.has(k) || NAME_PARTICLES.has(f);
+    };
+
+    /** Name words right before a role (`هيلج لوند الرئيس التنفيذي ...`): the start of the name. */
+    const appositiveName = (i: number): number => {
+      let k = i;
+      while (k - 1 >= from && k - 1 >= lastEnd && i - k < 3 && nameLike(k - 1, true)) k--;
+      if (i - k >= 2 && !isDefinite(tokens[k]!)) return k;
+      return i;
     };
 
     const prepBefore = (i: number): boolean => {
@@ -92,33 +117,23 @@ export function recognizeActors(
     const surnameAt = (i: number): { entity: Entity; to: number } | null => {
       const t = tokens[i];
       if (!t || t.kind !== 'word') return null;
-      const f = lookupForms(t);
+      const a = articleForm(t);
       const n = tokens[i + 1];
       if (n && n.sentence === sIdx && n.kind === 'word') {
-        for (const a of f)
-          for (const b of lookupForms(n)) {
-            const e = surnames.get(`${a} ${b}`);
-            if (e) return { entity: e, to: i + 2 };
-          }
+        const e = surnames.get(`${a} ${articleForm(n)}`);
+        if (e) return { entity: e, to: i + 2 };
       }
-      for (const a of f) {
-        const e = surnames.get(a);
-        if (e) return { entity: e, to: i + 1 };
-      }
-      return null;
+      const e = surnames.get(a);
+      return e ? { entity: e, to: i + 1 } : null;
     };
 
     const register = (d: Draft, nameFrom: number, nameTo: number) => {
-      if (nameTo <= nameFrom) return;
+      if (nameTo - nameFrom < 2) return;
       const e: Entity = { draft: d };
-      const last = tokens[nameTo - 1]!;
-      const lastForms = lookupForms(last);
-      if (nameTo - nameFrom >= 2) {
-        const prev = tokens[nameTo - 2]!;
-        const pf = lookupForms(prev)[0]!;
-        if (NAME_PARTICLES.has(pf)) for (const lf of lastForms) surnames.set(`${pf} ${lf}`, e);
-        else if (lastForms[0]!.length >= 3) for (const lf of lastForms) surnames.set(lf, e);
-      }
+      const last = articleForm(tokens[nameTo - 1]!);
+      const prev = articleForm(tokens[nameTo - 2]!);
+      if (NAME_PARTICLES.has(prev)) surnames.set(`${prev} ${last}`, e);
+      else if (last.length >= 3 && !stops.has(last)) surnames.set(last, e);
     };
 
     /** Unknown personal name starting at token k: up to 4 name-like words. */
@@ -165,7 +180,18 @@ export function recognizeActors(
           const gov = governing(actors, sIdx) ?? governing(actors, sIdx - 1);
           const role = gov?.roleKey ? m.roles.get(gov.roleKey) : undefined;
           const cc = nisba.country.code;
-          const holder = role ? holderOf(cc, role) : null;
+          // a name may follow: نظيره السوري أسعد الشيباني
+          const named = segAt.get(next!.to);
+          const namedPerson = named && pick(named.hits, 'person');
+          let end = next!.to;
+          let holder = role ? holderOf(cc, role) : null;
+          if (namedPerson) {
+            holder = namedPerson.person;
+            end = named!.to;
+          } else if (role?.kind === 'person') {
+            const n2 = unknownName(next!.to);
+            if (n2 > next!.to) end = n2;
+          }
           const off = holder ? officeAt(holder, date) : null;
           const d = push(
             {
@@ -176,16 +202,16 @@ export function recognizeActors(
               actor: holder ? personId(holder) : null,
               name: holder ? holder.nameEn : null,
               tokenStart: i,
-              tokenEnd: next!.to,
+              tokenEnd: end,
               office: role?.officeEn ?? null,
               roleKey: role?.key ?? null,
               person: holder,
             },
             i,
-            next!.to,
+            end,
           );
-          if (holder) d.office = role?.officeEn ?? null;
-          i = next!.to;
+          if (end > next!.to) register(d, next!.to, end);
+          i = end;
           continue;
         }
       }
@@ -271,6 +297,12 @@ export function recognizeActors(
 
       if (role) {
         i = roleMention(i, seg, role.role);
+        continue;
+      }
+
+      // a one-word definite name right after a definite noun is an adjective: الآليات الحديثة
+      if ((org || place) && !role && !person && seg.to - seg.from === 1 && adjectivalName(i)) {
+        i = seg.to;
         continue;
       }
 
@@ -364,6 +396,13 @@ export function recognizeActors(
       return isDefinite(t) === isDefinite(prev) || !isDefinite(t);
     }
 
+    function adjectivalName(i: number): boolean {
+      if (i === from || !isDefinite(tokens[i]!)) return false;
+      const prev = tokens[i - 1]!;
+      if (prev.kind !== 'word' || !isDefinite(prev)) return false;
+      return !PREPOSITIONS.has(lookupForms(prev)[0]!);
+    }
+
     function dateline(i: number): boolean {
       if (i !== from || sIdx !== 0) return false;
       const n = tokens[i + 1];
@@ -388,7 +427,15 @@ export function recognizeActors(
           }
         }
         const s = segAt.get(j);
-        if (!s) break;
+        if (!s) {
+          // مجموعة الغاز البريطانية: one word between a body and its nisba
+          const s2 = segAt.get(j + 1);
+          if ((body || role.kind === 'body') && !cc && s2 && pick(s2.hits, 'nisba') && nameLike(j, false)) {
+            j++;
+            continue;
+          }
+          break;
+        }
         const n = pick(s.hits, 'nisba');
         const c = pick(s.hits, 'country');
         const o = pick(s.hits, 'org');
@@ -449,7 +496,8 @@ export function recognizeActors(
           }
         }
       }
-      const sector = body ? body.sector : role.sector;
+      // a role inside a body takes the body's sector: مسؤولين في الاستخبارات → SPY
+      const sector = body && body.sector !== '-' ? body.sector : role.sector === '-' ? 'GOV' : role.sector;
       const officeRole = body && role.kind === 'person' && body !== role ? role : role;
       if (person) {
         const d = personDraft(person, cc, role, 'role+name');
@@ -457,9 +505,33 @@ export function recognizeActors(
         register(dd, k, nameTo);
         return nameTo;
       }
+      if (!cc && !org && role.kind === 'body' && !body) {
+        // a body named again without its country: الشركة, الوزارة → its last mention
+        const prevBody = previousBody(actors, role);
+        if (prevBody) {
+          push(
+            {
+              kind: 'body',
+              resolution: 'previous-mention',
+              code: prevBody.code,
+              country: prevBody.country,
+              actor: prevBody.actor,
+              name: prevBody.name,
+              tokenStart: i,
+              tokenEnd: j,
+              office: prevBody.office ?? null,
+              roleKey: role.key,
+              person: null,
+            },
+            i,
+            j,
+          );
+          return j;
+        }
+      }
       if (!cc && !org) {
         // title alone: the latest entity holding that kind of office
-        const prev = role.kind === 'person' ? previousHolder(actors, role) : null;
+        const prev = role.kind === 'person' ? previousHolder(actors, role, body) : null;
         if (prev && nameTo === j) {
           push(
             {
@@ -506,6 +578,16 @@ export function recognizeActors(
       }
       const prefix = cc ?? org!.code;
       const holder = nameTo === j && role.kind === 'person' ? holderOf(prefix, officeRole) : null;
+      // the name may stand before the role: هيلج لوند الرئيس التنفيذي لمجموعة ...
+      let start = i;
+      if (role.kind === 'person' && nameTo === j && !holder) {
+        start = appositiveName(i);
+        if (start < i) {
+          k = start;
+          nameTo = i;
+          resolution = 'role+name';
+        }
+      }
       const code = org && !cc ? org.code : `${cc}${sector}`;
       const isOrgCode = org && org.code.length > 3 && org.country === cc;
       const d = push(
@@ -515,14 +597,19 @@ export function recognizeActors(
           code: isOrgCode && role.kind === 'person' && !body ? org!.code : code,
           country: cc,
           actor: holder ? personId(holder) : null,
-          name: holder ? holder.nameEn : nameTo > j ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end) : null,
-          tokenStart: i,
+          name: holder
+            ? holder.nameEn
+            : nameTo > k && nameTo !== j
+              ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end)
+              : null,
+          tokenStart: start,
           tokenEnd: Math.max(j, nameTo),
           office: role.officeEn,
           roleKey: role.key,
           person: holder,
+          ...(body && body !== role ? { bodyKey: body.key } : {}),
         },
-        i,
+        start,
         Math.max(j, nameTo),
       );
       if (holder) {
@@ -530,7 +617,8 @@ export function recognizeActors(
         if (off) d.code = off.code;
       }
       void region;
-      if (nameTo > j) register(d, k, nameTo);
+      if (start < i) register(d, start, i);
+      else if (nameTo > j) register(d, k, nameTo);
       return Math.max(j, nameTo);
     }
 
@@ -561,7 +649,7 @@ export function recognizeActors(
   const out: ActorMention[] = [];
   for (const a of actors) {
     if (!a.code) continue;
-    const { roleKey: _r, person: _p, sector: _s, ...mention } = a;
+    const { roleKey: _r, person: _p, sector: _s, bodyKey: _b, ...mention } = a;
     out.push(mention);
   }
   out.sort((a, b) => a.start - b.start);
@@ -639,12 +727,22 @@ function governing(actors: Draft[], s: number): Draft | null {
 }
 
 /** The latest mention of someone holding `role` (a generic title like الوزير matches any minister). */
-function previousHolder(actors: Draft[], role: Role): Draft | null {
+function previousHolder(actors: Draft[], role: Role, body: Role | null): Draft | null {
   for (let k = actors.length - 1; k >= 0; k--) {
     const a = actors[k]!;
     if (a.kind !== 'person' || !a.roleKey || !a.code) continue;
-    if (a.roleKey === role.key) return a;
-    if (role.key === 'minister' && a.roleKey.endsWith('_minister')) return a;
+    if (a.roleKey === role.key && (!body || a.bodyKey === body.key)) return a;
+    if (!body && role.key === 'minister' && a.roleKey.endsWith('_minister')) return a;
+  }
+  return null;
+}
+
+/** The latest mention of the same kind of body that had a country: الشركة after مجموعة الغاز البريطانية. */
+function previousBody(actors: Draft[], role: Role): Draft | null {
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.roleKey === role.key && a.code && a.country) return a;
+    if (a.bodyKey === role.key && a.code && a.country) return a;
   }
   return null;
 }

@@ -203,15 +203,31 @@ export function score(gold: GoldDocument[], preds: unknown[]): ScoreResult {
   return { ...(res as Pick<ScoreResult, Level>), malformed, docs: gold.length, records: preds.length };
 }
 
+/**
+ * `x` with `digits` decimals as Python's format() prints it: the exact binary value rounded
+ * half to even (JavaScript's toFixed rounds exact ties up: 0.3125 → 0.313, Python → 0.312).
+ */
+export function pyFixed(x: number, digits: number): string {
+  const exact = x.toFixed(Math.min(100, digits + 30));
+  const [int, frac = ''] = exact.split('.');
+  const keep = frac.slice(0, digits);
+  const rest = frac.slice(digits);
+  if (/^50*$/.test(rest)) {
+    const last = Number(keep[keep.length - 1] ?? int![int!.length - 1]);
+    if (last % 2 === 0) return digits === 0 ? int! : `${int}.${keep}`;
+  }
+  return x.toFixed(digits);
+}
+
 /** The summary lines score.py prints. */
 export function formatScore(r: ScoreResult): string {
   const lines = [`docs=${r.docs} records=${r.records} malformed=${r.malformed}`];
   for (const lv of LEVELS) {
     const x = r[lv];
     lines.push(
-      `${lv.padEnd(5)} P=${x.P.toFixed(3)} R=${x.R.toFixed(3)} F1=${x.F1.toFixed(3)} (tp=${x.tp} fn=${x.fn} right=${x.pred_right} wrong=${x.pred_wrong})`,
+      `${lv.padEnd(5)} P=${pyFixed(x.P, 3)} R=${pyFixed(x.R, 3)} F1=${pyFixed(x.F1, 3)} (tp=${x.tp} fn=${x.fn} right=${x.pred_right} wrong=${x.pred_wrong})`,
     );
   }
-  lines.push(`root F1=${r.root.F1.toFixed(3)} code F1=${r.code.F1.toFixed(3)} full F1=${r.full.F1.toFixed(3)}`);
+  lines.push(`root F1=${pyFixed(r.root.F1, 3)} code F1=${pyFixed(r.code.F1, 3)} full F1=${pyFixed(r.full.F1, 3)}`);
   return lines.join('\n');
 }

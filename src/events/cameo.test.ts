@@ -59,7 +59,10 @@ describe('CAMEO table', () => {
   });
 
   it('reports malformed rows with file and line', () => {
-    const bad = '# c\ncode\troot\tquad\tgoldstein\tplover\tname_en\tdescription\n042\t04\t7\tx\tCONSULT\tVisit\t\n';
-    expect(() => parseCameoTable(bad, 'f.tsv')).toThrow(/f\.tsv:3: quad must be 1\.\.4[\s\S]*f\.tsv:3: goldstein/);
+    const bad =
+      '# c\ncode\troot\tquad\tgoldstein\tplover\tname_en\tdescription\n042\t04\t7\tx\tCONSULT\tVisit\t\n';
+    expect(() => parseCameoTable(bad, 'f.tsv')).toThrow(
+      /f\.tsv:3: quad must be 1\.\.4[\s\S]*f\.tsv:3: goldstein/,
+    );
   });
 });

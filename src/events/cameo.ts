@@ -49,7 +49,8 @@ export function parseCameoTable(text: string, file: string): CameoTable {
     const cols = line.split('\t');
     const at = `${file}:${i + 1}`;
     if (!header) {
-      if (cols.join('\t') !== COLUMNS.join('\t')) problems.push(`${at}: expected header "${COLUMNS.join(' ')}"`);
+      if (cols.join('\t') !== COLUMNS.join('\t'))
+        problems.push(`${at}: expected header "${COLUMNS.join(' ')}"`);
       header = true;
       continue;
     }

@@ -7,7 +7,7 @@
  * modality, date and place → one record per (source, target) pair → merge repeats.
  */
 import { createHash } from 'node:crypto';
-import { proclitics } from '../actors/forms.js';
+import { isDefinite, proclitics } from '../actors/forms.js';
 import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
 import { type ArgContext, between, findTarget, subjectOfNoun, subjectOfVerb } from './arguments.js';
 import { cameoInfo } from './cameo.js';
@@ -218,7 +218,7 @@ function codeTrigger(
   const ctx: ArgContext = { view, lo, hi, timeTokens, excluded };
 
   // source
-  const definiteNoun = p.kind === 'noun' && proclitics(t).includes('ال');
+  const definiteNoun = p.kind === 'noun' && isDefinite(t);
   let sources: ActorMention[] = [];
   let certainty = 1;
   let after = trig.to;
@@ -304,10 +304,10 @@ function codeTrigger(
 
 function isPurpose(t: Token, prev: Token | undefined, prev2: Token | undefined): boolean {
   const pro = proclitics(t);
-  if (pro.includes('ل') && !pro.includes('ال')) return true;
+  if (pro.includes('ل') && !isDefinite(t)) return true;
   if (prev) {
     const pp = proclitics(prev);
-    if (pp.includes('ل') && !pp.includes('ال') && LIGHT_VERBS.has(prev.stem)) return true;
+    if (pp.includes('ل') && !isDefinite(prev) && LIGHT_VERBS.has(prev.stem)) return true;
     if (PURPOSE_WORDS.has(prev.norm) || PURPOSE_WORDS.has(prev.stem)) return true;
   }
   if (prev2 && (PURPOSE_WORDS.has(prev2.norm) || PURPOSE_WORDS.has(prev2.stem))) return true;
@@ -325,7 +325,7 @@ function destination(
   for (const pm of view.places) {
     if (pm.tokenStart < from || pm.tokenStart >= ctx.hi) continue;
     const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
-    if (pr !== 'الى' && pr !== 'ل' && pr !== 'نحو') continue;
+    if (pr !== 'الي' && pr !== 'ل' && pr !== 'نحو') continue;
     if (!pm.country) continue;
     return {
       actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
@@ -340,7 +340,7 @@ function clausePlace(view: SentenceView, trig: TriggerHit, lo: number, hi: numbe
   for (const pm of view.places) {
     if (pm.tokenStart < lo || pm.tokenStart >= hi) continue;
     const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
-    if (pr !== 'في' && pr !== 'ب' && pr !== 'الى' && pr !== 'على') continue;
+    if (pr !== 'في' && pr !== 'ب' && pr !== 'الي' && pr !== 'على') continue;
     const d = pm.tokenStart >= trig.to ? pm.tokenStart - trig.to : (trig.from - pm.tokenEnd) * 2 + 1;
     if (!best || d < best.d)
       best = { d, p: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon } };

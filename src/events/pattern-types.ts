@@ -38,6 +38,11 @@ export interface Pattern {
   target: ArgRule[];
   /** Lemma keys that, when they follow the trigger within 2 tokens, cancel it (`وصل عدد`). */
   unless: string[][];
+  /**
+   * Lemma keys that, when they precede the trigger within 2 tokens, cancel it
+   * (`وقف إطلاق النار` is not `أطلق النار`). YAML field `unless_before`; always set by the loader.
+   */
+  unlessBefore?: string[][];
   /** Lemma keys of which one must occur in the same clause after the trigger. */
   requires: string[][];
   confidence: number;

@@ -53,6 +53,7 @@ export const PREPOSITIONS: readonly string[] = [
   'نحو',
   'حول',
   'بحق',
+  'أمام',
 ];
 const PREP_NORM = new Set(PREPOSITIONS.map((p) => normalize(p)));
 const SIMPLE_RULES = new Set(['subject', 'object', 'genitive', 'dest']);
@@ -65,6 +66,7 @@ const KEYS = new Set([
   'source',
   'target',
   'unless',
+  'unless_before',
   'requires',
   'confidence',
   'examples',
@@ -113,9 +115,13 @@ export function parseArgRule(s: string): ArgRule | null {
  * word without a key.
  */
 export function compilePhrase(phrase: string): string[] | string {
-  const words = phrase.trim().split(/\s+/u).filter((w) => w !== '');
+  const words = phrase
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
   if (words.length === 0) return 'empty phrase';
-  if (words[0] === '*' || words[words.length - 1] === '*') return `"${phrase}": a gap "*" must be between words`;
+  if (words[0] === '*' || words[words.length - 1] === '*')
+    return `"${phrase}": a gap "*" must be between words`;
   const keys: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -178,7 +184,8 @@ function stringList(ctx: Ctx, map: YAMLMap, key: string, line: number): { items:
   for (const item of pair.value.items) {
     const s = scalarString(item);
     const l = lineOf(ctx.lc, item as Node, at);
-    if (s === null || s.trim() === '') problem(ctx, l, `${key}: expected a non-empty string, found ${String(item)}`);
+    if (s === null || s.trim() === '')
+      problem(ctx, l, `${key}: expected a non-empty string, found ${String(item)}`);
     else {
       out.items.push(s.trim());
       out.lines.push(l);
@@ -238,7 +245,8 @@ function parseExamples(ctx: Ctx, map: YAMLMap, code: string, line: number): Patt
     }
     for (const p of item.items) {
       const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
-      if (!EXAMPLE_KEYS.has(k)) problem(ctx, lineOf(ctx.lc, p.key as Node, l), `examples: unknown field "${k}"`);
+      if (!EXAMPLE_KEYS.has(k))
+        problem(ctx, lineOf(ctx.lc, p.key as Node, l), `examples: unknown field "${k}"`);
     }
     const text = scalarString(item.get('text', true));
     if (text === null || text.trim() === '') problem(ctx, l, 'examples: text must be a non-empty string');
@@ -261,10 +269,15 @@ function parseExamples(ctx: Ctx, map: YAMLMap, code: string, line: number): Patt
         const el = lineOf(ctx.lc, e as Node, exLine);
         const m = s === null ? null : EXPECT_RE.exec(s);
         if (s === null || !m) {
-          problem(ctx, el, `examples: expect "${String(e)}" is not "CODE SOURCE TARGET" (e.g. "040 USAGOV RUSGOV", - for none)`);
+          problem(
+            ctx,
+            el,
+            `examples: expect "${String(e)}" is not "CODE SOURCE TARGET" (e.g. "040 USAGOV RUSGOV", - for none)`,
+          );
           continue;
         }
-        if (m[1] !== code) problem(ctx, el, `examples: expect "${s}" has code ${m[1]}, the pattern's code is ${code}`);
+        if (m[1] !== code)
+          problem(ctx, el, `examples: expect "${s}" has code ${m[1]}, the pattern's code is ${code}`);
         expect.push(s);
       }
     }
@@ -275,7 +288,7 @@ function parseExamples(ctx: Ctx, map: YAMLMap, code: string, line: number): Patt
     }
   }
   if (out.length > 0 && !out.some((e) => e.expect.length > 0))
-    problem(ctx, at, 'examples: at least one example must expect an event');
+    problem(ctx, lineOf(ctx.lc, pair.key as Node, at), 'examples: at least one example must expect an event');
   return out;
 }
 
@@ -311,10 +324,15 @@ function parsePattern(ctx: Ctx, node: unknown, fileRoot: string): Pattern | null
 
   const kind = scalarString(node.get('kind', true));
   if (kind === null || !KINDS.has(kind))
-    problem(ctx, lineOfPair(ctx, pairOf(node, 'kind'), line), `kind: must be verb or noun, found ${String(kind)}`);
+    problem(
+      ctx,
+      lineOfPair(ctx, pairOf(node, 'kind'), line),
+      `kind: must be verb or noun, found ${String(kind)}`,
+    );
 
   const trigList = stringList(ctx, node, 'triggers', line);
-  if (trigList.items.length === 0) problem(ctx, lineOfPair(ctx, pairOf(node, 'triggers'), line), 'triggers: empty');
+  if (trigList.items.length === 0)
+    problem(ctx, lineOfPair(ctx, pairOf(node, 'triggers'), line), 'triggers: empty');
   const triggers: string[] = [];
   const compiled: string[][] = [];
   const seen = new Set<string>();
@@ -333,6 +351,7 @@ function parsePattern(ctx: Ctx, node: unknown, fileRoot: string): Pattern | null
   const source = argRules(ctx, node, 'source', line);
   const target = argRules(ctx, node, 'target', line);
   const unless = compileList(ctx, 'unless', stringList(ctx, node, 'unless', line));
+  const unlessBefore = compileList(ctx, 'unless_before', stringList(ctx, node, 'unless_before', line));
   const requires = compileList(ctx, 'requires', stringList(ctx, node, 'requires', line));
 
   let confidence = DEFAULT_CONFIDENCE;
@@ -340,7 +359,11 @@ function parsePattern(ctx: Ctx, node: unknown, fileRoot: string): Pattern | null
   if (confNode !== undefined) {
     const v = isScalar(confNode) ? confNode.value : null;
     if (typeof v !== 'number' || !(v >= 0 && v <= 1))
-      problem(ctx, lineOf(ctx.lc, confNode as Node, line), `confidence: must be a number in 0..1, found ${String(v)}`);
+      problem(
+        ctx,
+        lineOf(ctx.lc, confNode as Node, line),
+        `confidence: must be a number in 0..1, found ${String(v)}`,
+      );
     else confidence = v;
   }
   const examples = parseExamples(ctx, node, code, line);
@@ -354,6 +377,7 @@ function parsePattern(ctx: Ctx, node: unknown, fileRoot: string): Pattern | null
     source,
     target,
     unless,
+    unlessBefore,
     requires,
     confidence,
     examples,
@@ -399,11 +423,13 @@ export function loadPatterns(dir?: string): Pattern[] {
   if (dir === undefined && cachedPatterns) return cachedPatterns;
   const d = dir ?? defaultPatternDir();
   const issues: PatternIssue[] = [];
-  if (!existsSync(d)) throw new PatternError([{ file: displayPath(d), line: 0, message: 'no such directory' }]);
+  if (!existsSync(d))
+    throw new PatternError([{ file: displayPath(d), line: 0, message: 'no such directory' }]);
   const files = readdirSync(d)
     .filter((f) => /^\d{2}-.*\.ya?ml$/.test(f))
     .sort();
-  if (files.length === 0) issues.push({ file: displayPath(d), line: 0, message: 'no NN-name.yaml pattern files' });
+  if (files.length === 0)
+    issues.push({ file: displayPath(d), line: 0, message: 'no NN-name.yaml pattern files' });
   const all: Pattern[] = [];
   for (const f of files) {
     const path = join(d, f);
@@ -412,7 +438,12 @@ export function loadPatterns(dir?: string): Pattern[] {
   const ids = new Map<string, Pattern>();
   for (const p of all) {
     const first = ids.get(p.id);
-    if (first) issues.push({ file: p.file, line: p.line, message: `id: "${p.id}" already used at ${first.file}:${first.line}` });
+    if (first)
+      issues.push({
+        file: p.file,
+        line: p.line,
+        message: `id: "${p.id}" already used at ${first.file}:${first.line}`,
+      });
     else ids.set(p.id, p);
   }
   if (issues.length > 0) throw new PatternError(issues);
@@ -486,7 +517,8 @@ function readCueFile(dir: string, name: string, issues: PatternIssue[]): { ctx: 
   const allowed = CUE_FILES[name] ?? [];
   for (const p of doc.contents.items) {
     const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
-    if (!allowed.includes(k)) problem(ctx, lineOf(lc, p.key as Node, 1), `unknown list "${k}" (${allowed.join(', ')})`);
+    if (!allowed.includes(k))
+      problem(ctx, lineOf(lc, p.key as Node, 1), `unknown list "${k}" (${allowed.join(', ')})`);
   }
   return { ctx, map: doc.contents };
 }
@@ -508,7 +540,9 @@ export function loadCues(dir?: string): Cues {
     },
     modality: {
       future: mod ? cueList(mod.ctx, mod.map, 'future') : none,
-      futurePrefixes: mod ? stringList(mod.ctx, mod.map, 'future_prefixes', 1).items.map((s) => normalize(s)) : [],
+      futurePrefixes: mod
+        ? stringList(mod.ctx, mod.map, 'future_prefixes', 1).items.map((s) => normalize(s))
+        : [],
       hypothetical: mod ? cueList(mod.ctx, mod.map, 'hypothetical') : none,
       hypotheticalBeforeImperfect: mod ? cueList(mod.ctx, mod.map, 'hypothetical_before_imperfect') : none,
       negation: mod ? cueList(mod.ctx, mod.map, 'negation') : none,

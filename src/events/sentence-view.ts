@@ -26,6 +26,7 @@ export const WORD_PREPS = n(
   'بحق',
   'حول',
   'لصالح',
+  'أمام',
 );
 /** Proclitic prepositions (normalised). */
 export const CLITIC_PREPS = n('ب', 'ل', 'ك');

@@ -44,7 +44,6 @@ export const SECTOR_CODES = new Set([
   'HRI',
   'MOD',
   'RAD',
-  'AMN',
   // religion
   'MOS',
   'SUN',
@@ -73,6 +72,7 @@ export const GROUP_CODES = new Set([
   'ISI',
   'AQD',
   'HRW',
+  'AMN',
   'IRC',
   'MSF',
 ]);
@@ -108,7 +108,6 @@ interface NameOwner {
   what: string;
   file: string;
   line: number;
-  allowed: boolean;
 }
 
 function dateStart(d: string | null): string {
@@ -122,19 +121,32 @@ function dateEnd(d: string | null): string {
   return d;
 }
 
+/** Periods overlap when each starts before the other ends; a hand-over within the end month (or day) is not an overlap. */
 function overlaps(a: Office, b: Office): boolean {
-  return dateStart(a.from) <= dateEnd(b.to) && dateStart(b.from) <= dateEnd(a.to);
+  const aEnd = a.to ?? '9999';
+  const bEnd = b.to ?? '9999';
+  return dateStart(a.from) < bEnd && dateStart(b.from) < aEnd;
 }
 
 export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
   const issues: KbIssue[] = [];
+  const codeCache = new Map<string, string | null>();
+  const actorCode = (code: string): string | null => {
+    let m = codeCache.get(code);
+    if (m === undefined) {
+      m = checkActorCode(code, countryCodes);
+      codeCache.set(code, m);
+    }
+    return m;
+  };
   const error = (file: string, line: number, message: string) =>
     issues.push({ severity: 'error', file, line, message });
   const warn = (file: string, line: number, message: string) =>
     issues.push({ severity: 'warning', file, line, message });
-  const report = (file: string, line: number, message: string) => {
-    if (message.startsWith('warning: ')) warn(file, line, message.slice(9));
-    else error(file, line, message);
+  /** `message` from checkActorCode: a leading `warning: ` makes it a warning. */
+  const report = (file: string, line: number, prefix: string, message: string) => {
+    if (message.startsWith('warning: ')) warn(file, line, prefix + message.slice(9));
+    else error(file, line, prefix + message);
   };
 
   // duplicate ids
@@ -163,22 +175,32 @@ export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
       if (p.country !== c.code) {
         error(c.file, c.line, `column capital: "${c.capital}" lies in ${p.country}, not ${c.code}`);
       }
-      if (p.kind !== 'capital') warn(c.file, c.line, `column capital: place "${c.capital}" has kind ${p.kind}`);
+      if (p.kind !== 'capital')
+        warn(c.file, c.line, `column capital: place "${c.capital}" has kind ${p.kind}`);
     }
   }
   for (const p of kb.places) {
-    if (!countryCodes.has(p.country)) error(p.file, p.line, `column country: unknown country code "${p.country}"`);
-    if (!(p.lat >= -90 && p.lat <= 90)) error(p.file, p.line, `column lat: out of range: ${p.lat}`);
-    if (!(p.lon >= -180 && p.lon <= 180)) error(p.file, p.line, `column lon: out of range: ${p.lon}`);
+    if (!countryCodes.has(p.country))
+      error(p.file, p.line, `column country: unknown country code "${p.country}"`);
+    // NaN: already reported by the loader
+    if (p.lat < -90 || p.lat > 90)
+      error(p.file, p.line, `column lat: expected a number between -90 and 90, got ${p.lat}`);
+    if (p.lon < -180 || p.lon > 180) {
+      error(p.file, p.line, `column lon: expected a number between -180 and 180, got ${p.lon}`);
+    }
   }
   for (const o of kb.organisations) {
     if (o.country !== null && !countryCodes.has(o.country)) {
       error(o.file, o.line, `column country: unknown country code "${o.country}"`);
     }
-    const m = checkActorCode(o.code, countryCodes);
-    if (m) report(o.file, o.line, `column code: ${m}`);
+    const m = actorCode(o.code);
+    if (m) report(o.file, o.line, 'column code: ', m);
     if (o.country !== null && countryCodes.has(o.code.slice(0, 3)) && o.code.slice(0, 3) !== o.country) {
-      warn(o.file, o.line, `column code: "${o.code}" does not start with the organisation's country ${o.country}`);
+      warn(
+        o.file,
+        o.line,
+        `column code: "${o.code}" does not start with the organisation's country ${o.country}`,
+      );
     }
   }
   for (const r of kb.roles) {
@@ -190,11 +212,16 @@ export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
     p.offices.forEach((o, i) => {
       const role = roles.get(o.role);
       if (!role) error(p.file, p.line, `column offices: unknown role key "${o.role}"`);
-      else if (role.kind !== 'person') error(p.file, p.line, `column offices: role "${o.role}" is a body, not a person`);
-      const m = checkActorCode(o.code, countryCodes);
-      if (m) report(p.file, p.line, `column offices: ${m}`);
+      else if (role.kind !== 'person')
+        error(p.file, p.line, `column offices: role "${o.role}" is a body, not a person`);
+      const m = actorCode(o.code);
+      if (m) report(p.file, p.line, 'column offices: ', m);
       if (o.from !== null && o.to !== null && dateStart(o.from) > dateEnd(o.to)) {
-        error(p.file, p.line, `column offices: ${o.code}:${o.role} ends (${o.to}) before it starts (${o.from})`);
+        error(
+          p.file,
+          p.line,
+          `column offices: ${o.code}:${o.role} ends (${o.to}) before it starts (${o.from})`,
+        );
       }
       for (let j = 0; j < i; j++) {
         const q = p.offices[j]!;
@@ -209,66 +236,73 @@ export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
     });
   }
 
-  // Arabic names: the same normalised name for two different entries
-  const owners = new Map<string, NameOwner[]>();
-  const add = (name: string, owner: NameOwner, seenInEntry: Set<string>, inEntryWarn = true) => {
-    const n = normalize(name).replace(/\s+/gu, ' ').trim();
-    if (seenInEntry.has(n)) {
-      if (inEntryWarn) warn(owner.file, owner.line, `"${name}" repeats another name of ${owner.what} after normalisation`);
-      return;
+  // Arabic names: the same normalised name for two different entries. All names are collected
+  // first and normalised in one call (normalisation is per character; one long string is much
+  // faster than thousands of short ones while the code is still cold).
+  const names: string[] = [];
+  const nameEntry: number[] = [];
+  const nameAllowed: boolean[] = [];
+  const entries: NameOwner[] = [];
+  const collect = (list: readonly string[], owner: NameOwner, amb?: readonly string[]) => {
+    const e = entries.length;
+    entries.push(owner);
+    for (const name of list) {
+      names.push(name);
+      nameEntry.push(e);
+      nameAllowed.push(amb !== undefined && amb.includes(name));
     }
-    seenInEntry.add(n);
-    let list = owners.get(n);
-    if (!list) {
-      list = [];
-      owners.set(n, list);
-    }
-    list.push(owner);
   };
-  const isAmb = (amb: string[] | undefined, name: string) => amb?.includes(name) ?? false;
   for (const c of kb.countries) {
-    const seen = new Set<string>();
-    const what = `country ${c.code}`;
-    for (const n of c.namesAr) add(n, { what, file: c.file, line: c.line, allowed: isAmb(c.ambiguousAr, n) }, seen);
-    const nisbaSeen = new Set<string>();
-    for (const b of c.nisbas) {
-      for (const f of nisbaForms(b)) {
-        add(f, { what: `nisba of ${c.code}`, file: c.file, line: c.line, allowed: false }, nisbaSeen, false);
-      }
-    }
-    for (const n of c.nisbaIrregular) {
-      add(n, { what: `nisba of ${c.code}`, file: c.file, line: c.line, allowed: false }, nisbaSeen);
-    }
+    collect(c.namesAr, { what: `country ${c.code}`, file: c.file, line: c.line }, c.ambiguousAr);
+    const nisba: NameOwner = { what: `nisba of ${c.code}`, file: c.file, line: c.line };
+    const forms: string[] = [];
+    for (const b of c.nisbas) forms.push(...nisbaForms(b));
+    forms.push(...c.nisbaIrregular);
+    collect(forms, nisba);
   }
   for (const p of kb.places) {
-    const seen = new Set<string>();
-    const what = `place ${p.id}`;
-    for (const n of p.namesAr) add(n, { what, file: p.file, line: p.line, allowed: isAmb(p.ambiguousAr, n) }, seen);
+    collect(p.namesAr, { what: `place ${p.id}`, file: p.file, line: p.line }, p.ambiguousAr);
   }
   for (const o of kb.organisations) {
-    const seen = new Set<string>();
-    const what = `organisation ${o.id}`;
-    for (const n of o.namesAr) add(n, { what, file: o.file, line: o.line, allowed: isAmb(o.ambiguousAr, n) }, seen);
+    collect(o.namesAr, { what: `organisation ${o.id}`, file: o.file, line: o.line }, o.ambiguousAr);
   }
   for (const r of kb.roles) {
-    const seen = new Set<string>();
-    const what = `role ${r.key}`;
-    for (const n of r.namesAr) add(n, { what, file: r.file, line: r.line, allowed: isAmb(r.ambiguousAr, n) }, seen);
+    collect(r.namesAr, { what: `role ${r.key}`, file: r.file, line: r.line }, r.ambiguousAr);
   }
   for (const p of kb.persons) {
-    const seen = new Set<string>();
-    const what = `person ${p.id}`;
-    for (const n of [...p.namesAr, ...p.shortAr]) add(n, { what, file: p.file, line: p.line, allowed: false }, seen);
+    const e = entries.length;
+    collect(p.namesAr, { what: `person ${p.id}`, file: p.file, line: p.line });
+    for (const name of p.shortAr) {
+      names.push(name);
+      nameEntry.push(e);
+      nameAllowed.push(false);
+    }
   }
-  for (const [name, list] of owners) {
-    if (list.length < 2) continue;
-    if (list.some((o) => o.allowed)) continue;
-    const first = list[0]!;
-    for (const o of list.slice(1)) {
+  const normalised = normalize(names.join('\n')).split('\n');
+  /** normalised name → index of its first occurrence; the names of other entries go to `shared`. */
+  const first = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  for (let i = 0; i < normalised.length; i++) {
+    const n = normalised[i]!;
+    const j = first.get(n);
+    if (j === undefined) {
+      first.set(n, i);
+      continue;
+    }
+    const list = shared.get(n) ?? [j];
+    if (!list.some((k) => nameEntry[k] === nameEntry[i])) list.push(i);
+    else if (nameAllowed[i]) nameAllowed[list.find((k) => nameEntry[k] === nameEntry[i])!] = true;
+    if (list.length > 1) shared.set(n, list);
+  }
+  for (const [name, list] of shared) {
+    if (list.some((k) => nameAllowed[k])) continue;
+    const head = entries[nameEntry[list[0]!]!]!;
+    for (const k of list.slice(1)) {
+      const o = entries[nameEntry[k]!]!;
       warn(
         o.file,
         o.line,
-        `Arabic name "${name}" of ${o.what} also names ${first.what} (${first.file}:${first.line}); list it in ambiguous_ar if intended`,
+        `Arabic name "${name}" of ${o.what} also names ${head.what} (${head.file}:${head.line}); list it in ambiguous_ar if intended`,
       );
     }
   }
@@ -296,7 +330,7 @@ export function summarizeKnowledgeBase(kb: KnowledgeBase): Record<string, number
   for (const o of kb.organisations) names += o.namesAr.length;
   for (const r of kb.roles) names += r.namesAr.length;
   for (const p of kb.persons) names += p.namesAr.length + p.shortAr.length;
-  out['names_ar'] = names;
-  out['nisba_bases'] = kb.countries.reduce((n, c) => n + c.nisbas.length, 0);
+  out.names_ar = names;
+  out.nisba_bases = kb.countries.reduce((n, c) => n + c.nisbas.length, 0);
   return out;
 }

@@ -3,7 +3,7 @@
  * Every problem is collected with file:line; loading throws one KbError listing all errors.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkKnowledgeBase } from './check.js';
 import { IssueList, isNone, parseTsv, splitList, type TsvRow, type TsvSpec } from './tsv.js';
@@ -75,9 +75,32 @@ const WIKIDATA = /^Q[1-9][0-9]*$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const HAS_ARABIC = /\p{Script=Arabic}/u;
 const HAS_LATIN = /\p{Script=Latin}/u;
-const ORG_KINDS: readonly OrgKind[] = ['igo', 'armed', 'party', 'state', 'media', 'ngo', 'business', 'religious'];
+/**
+ * Anything wrong in a `|`-separated cell of Arabic names: an item without an Arabic letter (also an
+ * empty item), a Latin letter, a double space, or a space next to a separator or at either end.
+ */
+const ARABIC_CELL_PROBLEM = /(?:^|\|)[^|\p{Script=Arabic}]*(?:\||$)|\p{Script=Latin}|\s\s|\s\||\|\s|^\s|\s$/u;
+/** A well-formed office `CODE:role_key:FROM:TO` (dates still need their month/day checked). */
+const OFFICE =
+  /^(?:[A-Z]{3})+:[a-z][a-z0-9]*(?:_[a-z0-9]+)*:(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?:(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const COUNT = /^\d+$/;
+const ACTOR = /^(?:[A-Z]{3})+$/;
+const ORG_KINDS: readonly OrgKind[] = [
+  'igo',
+  'armed',
+  'party',
+  'state',
+  'media',
+  'ngo',
+  'business',
+  'religious',
+  'group',
+];
 const PLACE_KINDS: readonly PlaceKind[] = ['capital', 'city', 'region'];
 const ROLE_KINDS: readonly RoleKind[] = ['person', 'body'];
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day. */
 export function isPartialDate(s: string): boolean {
@@ -88,7 +111,9 @@ export function isPartialDate(s: string): boolean {
   if (month < 1 || month > 12) return false;
   if (m[3] === undefined) return true;
   const day = Number(m[3]);
-  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const year = Number(m[1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!;
   return day >= 1 && day <= days;
 }
 
@@ -118,30 +143,35 @@ class RowReader {
   }
   oneOf<T extends string>(column: string, values: readonly T[]): T {
     const v = this.row.get(column);
-    if (!(values as readonly string[]).includes(v)) this.err(column, `expected one of ${values.join('|')}, got "${v}"`);
+    if (!(values as readonly string[]).includes(v))
+      this.err(column, `expected one of ${values.join('|')}, got "${v}"`);
     return v as T;
   }
   number(column: string, min: number, max: number): number {
     const v = this.row.get(column);
-    const n = /^-?\d+(?:\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
-    if (!(n >= min && n <= max)) this.err(column, `expected a number between ${min} and ${max}, got "${v}"`);
-    return n;
+    const n = NUMBER.test(v) ? Number(v) : Number.NaN;
+    if (n >= min && n <= max) return n;
+    this.err(column, `expected a number between ${min} and ${max}, got "${v}"`);
+    return Number.NaN; // reported here; checkKnowledgeBase skips NaN
   }
   optionalCount(column: string): number | null {
     const v = this.row.get(column);
     if (isNone(v)) return null;
-    if (!/^\d+$/.test(v)) {
+    if (!COUNT.test(v)) {
       this.err(column, `expected a whole number or -, got "${v}"`);
       return null;
     }
     return Number(v);
   }
   arabic(column: string, required: boolean): string[] {
+    const cell = this.row.get(column);
+    // fast path: one regex test per cell when nothing is wrong with it
+    if (!isNone(cell) && !ARABIC_CELL_PROBLEM.test(cell)) return cell.split('|');
     const list = splitList(this.row, column, this.issues);
     if (required && list.length === 0) this.err(column, 'needs at least one Arabic name');
     for (const name of list) {
       if (!HAS_ARABIC.test(name) || HAS_LATIN.test(name)) this.err(column, `not an Arabic name: "${name}"`);
-      else if (/\s{2}/u.test(name)) this.err(column, `double space in "${name}"`);
+      else if (name.includes('  ')) this.err(column, `double space in "${name}"`);
     }
     return list;
   }
@@ -169,9 +199,10 @@ function readTable(dir: string, name: string, spec: TsvSpec, issues: IssueList, 
   return parseTsv(readFileSync(path, 'utf8'), file, spec, issues).rows;
 }
 
+/** `path` relative to `root` when inside it (cheap prefix test; both are resolved paths). */
 function displayPath(path: string, root: string): string {
-  const rel = relative(root, path);
-  return rel.startsWith('..') ? path : rel.split('\\').join('/');
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return path.startsWith(prefix) ? path.slice(prefix.length).split(sep).join('/') : path;
 }
 
 export function parseCountries(rows: TsvRow[], issues: IssueList): Country[] {
@@ -190,7 +221,8 @@ export function parseCountries(rows: TsvRow[], issues: IssueList): Country[] {
       line: row.line,
     };
     for (const n of c.nisbas) {
-      if (n.startsWith('ال')) issues.error(row.file, row.line, `column nisba: give the base without ال: "${n}"`);
+      if (n.startsWith('ال'))
+        issues.error(row.file, row.line, `column nisba: give the base without ال: "${n}"`);
     }
     const amb = r.ambiguous(namesAr);
     if (amb) c.ambiguousAr = amb;
@@ -232,7 +264,7 @@ export function parseOrganisations(rows: TsvRow[], issues: IssueList): Organisat
       id: r.match('id', SLUG, 'a lower-case slug'),
       nameEn: r.text('name_en'),
       namesAr,
-      code: r.match('code', /^(?:[A-Z]{3})+$/, 'an actor code (groups of 3 capital letters)'),
+      code: r.match('code', ACTOR, 'an actor code (groups of 3 capital letters)'),
       country: r.optionalMatch('country', COUNTRY, 'an ISO 3166-1 alpha-3 code'),
       kind: r.oneOf('kind', ORG_KINDS),
       wikidata: r.optionalMatch('wikidata', WIKIDATA, 'a Wikidata id (Q123)'),
@@ -281,13 +313,23 @@ export function parseOffices(row: TsvRow, issues: IssueList): Office[] {
       continue;
     }
     const f = item.split(':');
+    if (OFFICE.test(item)) {
+      const [code, role, from, to] = f as [string, string, string, string];
+      if (
+        (from === '' || from.length === 4 || isPartialDate(from)) &&
+        (to === '' || to.length === 4 || isPartialDate(to))
+      ) {
+        out.push({ code, role, from: from === '' ? null : from, to: to === '' ? null : to });
+        continue;
+      }
+    }
     if (f.length !== 4) {
       issues.error(row.file, row.line, `column offices: expected CODE:role:FROM:TO, got "${item}"`);
       continue;
     }
     const [code, role, from, to] = f as [string, string, string, string];
     let ok = true;
-    if (!/^(?:[A-Z]{3})+$/.test(code)) {
+    if (!ACTOR.test(code)) {
       issues.error(row.file, row.line, `column offices: bad actor code "${code}" in "${item}"`);
       ok = false;
     }
@@ -297,7 +339,11 @@ export function parseOffices(row: TsvRow, issues: IssueList): Office[] {
     }
     for (const d of [from, to]) {
       if (d !== '' && !isPartialDate(d)) {
-        issues.error(row.file, row.line, `column offices: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "${d}"`);
+        issues.error(
+          row.file,
+          row.line,
+          `column offices: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "${d}"`,
+        );
         ok = false;
       }
     }

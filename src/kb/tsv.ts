@@ -26,6 +26,19 @@ export interface TsvTable {
   rows: TsvRow[];
 }
 
+class Row implements TsvRow {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    private readonly cells: string[],
+    private readonly index: Map<string, number>,
+  ) {}
+  get(column: string): string {
+    const k = this.index.get(column);
+    return k === undefined ? '' : (this.cells[k] ?? '');
+  }
+}
+
 /** Collects issues; `error()` and `warn()` format `file:line: message`. */
 export class IssueList {
   readonly issues: KbIssue[] = [];
@@ -104,15 +117,7 @@ export function parseTsv(text: string, file: string, spec: TsvSpec, issues: Issu
         cells[k] = c.trim();
       }
     }
-    const idx = index;
-    rows.push({
-      file,
-      line: lineNo,
-      get(column: string): string {
-        const k = idx.get(column);
-        return k === undefined ? '' : (cells[k] ?? '');
-      },
-    });
+    rows.push(new Row(file, lineNo, cells, index));
   }
   if (columns === null) issues.error(file, 1, 'no header line');
   return { file, columns: columns ?? [], rows };

@@ -49,7 +49,17 @@ export interface PlaceEntry {
   line: number;
 }
 
-export type OrgKind = 'igo' | 'armed' | 'party' | 'state' | 'media' | 'ngo' | 'business' | 'religious';
+/** `group`: an identified group of people coded as one actor (settlers: ISRCVL). */
+export type OrgKind =
+  | 'igo'
+  | 'armed'
+  | 'party'
+  | 'state'
+  | 'media'
+  | 'ngo'
+  | 'business'
+  | 'religious'
+  | 'group';
 
 export interface Organisation {
   /** Slug id: `un`, `arab-league`, `isis`. */

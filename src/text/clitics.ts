@@ -16,14 +16,17 @@
  *    considered. Analyses whose stem is a known word (stems.txt, hosts.txt, or a known
  *    stem plus an inflection ending: وزيرة → وزير) win, the one with the longest stem first:
  *    ووزير → و+وزير, not و+و+زير.
- * 3. With no known stem, the analysis stripping the most letters wins, subject to:
- *    - a stem keeps at least 3 letters (2 after ال: اليد), unless it is a known word;
+ * 3. With no known stem, the analysis stripping the most letters wins (ties: the one with the
+ *    longer enclitic, فوزه = فوز+ه), subject to:
+ *    - a stem keeps at least 3 letters (2 after ال: اليد, والغش; 2 before ها هم هما هن كم:
+ *      حلها, حقهم), unless it is a known word;
  *    - no enclitic after ال (السوري is ال+سوري, never ال+سور+ي);
  *    - ي / ني / ك only after a host word of hosts.txt (لي, مني, عليك): a word-final ي in
  *      news is nearly always a nisba (سوري, وطني);
  *    - كم / كما / كن need a stem of 4 letters or a host (محاكم stays whole);
- *    - future س only before an imperfect prefix ي ت ن ا (سيصل = س+يصل; سلام stays whole);
- *    - an unknown stem may not begin with ال (ال would have been taken as a proclitic);
+ *    - future س only before an imperfect prefix ي ت ن (سيصل = س+يصل; سلام, سائق stay whole);
+ *    - an unknown stem may not begin with ال (ال would have been taken as a proclitic),
+ *      except after the article itself: الالتزام = ال+التزام;
  *    - the prepositions ب ل ك alone take a pronoun as their stem: له = ل+ه, بها = ب+ها.
  */
 import { normalizeCode } from './normalize.js';
@@ -67,6 +70,8 @@ interface Prefix {
   str: string;
   pieces: SegPiece[];
   hasAl: boolean;
+  /** Index of the alef of a written ال in `str`, or -1. */
+  alAt: number;
   future: boolean;
 }
 
@@ -84,7 +89,8 @@ function P(kinds: string[], opts: { al?: boolean; future?: boolean; alAsL?: bool
       str += k;
     }
   }
-  return { str, pieces, hasAl: opts.al === true || opts.alAsL === true, future: opts.future === true };
+  const alAt = opts.al === true ? str.length - 2 : -1;
+  return { str, pieces, hasAl: opts.al === true || opts.alAsL === true, alAt, future: opts.future === true };
 }
 
 /** The proclitic grammar: [conjunction] [preposition | future] [article]. */
@@ -104,8 +110,12 @@ const ENCLITICS = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', '
 const HOST_ONLY = new Set(['ي', 'ني', 'ك']);
 /** Enclitics that need a 4-letter stem when the stem is not a host. */
 const LONG_STEM = new Set(['كم', 'كما', 'كن']);
-/** Imperfect verb prefixes that may follow the future س. */
-const IMPERFECT = new Set(['ي', 'ت', 'ن', 'ا']);
+/** Letters that can be proclitics. */
+const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'س']);
+/** Enclitics after which a 2-letter stem is allowed. */
+const TWO_LETTER_HOST = new Set(['ها', 'هم', 'هما', 'هن', 'كم']);
+/** Imperfect verb prefixes that may follow the future س (not 1sg ا: سائق, ساحة, سابق). */
+const IMPERFECT = new Set(['ي', 'ت', 'ن']);
 /** Inflection endings tried when looking a stem up in the lexicon: وزيرة → وزير. */
 const INFLECTIONS = ['ية', 'ة', 'ي', 'ين', 'ون', 'ات', 'ان', 'ا', 'يين', 'يون', 'يات'];
 /** The prepositions that take a pronoun directly: له, بها, لكم. */
@@ -117,6 +127,8 @@ const STEMS = new Set<string>();
 const EXPLICIT = new Map<string, SegPiece[]>();
 /** Function words that carry proclitics and pronoun enclitics: في, من, عن, على, أن, لدى. */
 const HOSTS = new Set<string>();
+/** Other function words, known exactly: هو, قد, لا, ما, كان … */
+const FUNCTION = new Set<string>();
 
 function parseExplicit(word: string, seg: string): SegPiece[] | null {
   const parts = seg.split('+').map((p) => segmentationForm(p.trim()));
@@ -149,6 +161,7 @@ function parseExplicit(word: string, seg: string): SegPiece[] | null {
 
 function loadLexicon(): void {
   for (const e of readWordList('hosts.txt')) HOSTS.add(segmentationForm(e.word));
+  for (const e of readWordList('function-words.txt')) FUNCTION.add(segmentationForm(e.word));
   for (const e of [...readWordList('stems.txt'), ...readWordList('stems-corpus.txt')]) {
     const w = segmentationForm(e.word);
     if (e.value !== null && e.value.includes('+')) {
@@ -160,16 +173,43 @@ function loadLexicon(): void {
     }
   }
 }
-loadLexicon();
 
-/** Is `stem` a known word (a listed stem or host, or a listed stem plus an inflection ending)? */
-function isKnown(stem: string): boolean {
-  if (STEMS.has(stem) || HOSTS.has(stem)) return true;
-  for (const inf of INFLECTIONS) {
-    if (stem.length - inf.length >= 3 && stem.endsWith(inf) && STEMS.has(stem.slice(0, stem.length - inf.length)))
-      return true;
+/** Is `stem` listed as it is? */
+function isExact(stem: string): boolean {
+  return STEMS.has(stem) || HOSTS.has(stem) || FUNCTION.has(stem);
+}
+
+/**
+ * Inflected forms of the listed stems, built once at load: a listed stem plus an inflection
+ * ending (وزيرة ← وزير), ة written ت before an enclitic (سيطرت ← سيطرة), a final hamza on
+ * its carrier before an enclitic (لقاي ← لقاء), the sound feminine plural of a ة noun
+ * (وكالات ← وكالة).
+ */
+const INFLECTED = new Set<string>();
+
+function buildInflected(): void {
+  INFLECTED.clear();
+  for (const st of STEMS) {
+    if (st.length >= 3) for (const inf of INFLECTIONS) INFLECTED.add(st + inf);
+    if (st.length >= 4 && st.endsWith('ة')) {
+      const base = st.slice(0, -1);
+      INFLECTED.add(base + 'ت');
+      if (base.length >= 4) INFLECTED.add(base + 'ات');
+    }
+    if (st.length >= 3 && st.endsWith('ء')) {
+      const base = st.slice(0, -1);
+      INFLECTED.add(base + 'ي');
+      INFLECTED.add(base + 'و');
+    }
   }
-  return false;
+}
+
+loadLexicon();
+buildInflected();
+
+/** Is `stem` a known word (a listed stem or host, or an inflected form of a listed stem)? */
+function isKnown(stem: string): boolean {
+  return isExact(stem) || INFLECTED.has(stem);
 }
 
 /** True when the string starts with ال. */
@@ -177,23 +217,38 @@ function startsWithAl(s: string): boolean {
   return s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644;
 }
 
+/** Word-final letters that can end an enclitic: ه (ه ها …) ا (ها هما كما نا) م (هم كم) ن (هن كن) ي ك. */
+const ENCLITIC_LAST = new Set(['ه', 'ا', 'م', 'ن', 'ي', 'ك']);
+/** Word-initial letters of the proclitic grammar (ا for ال). */
+const PROCLITIC_FIRST = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا']);
+
+/** Quick test: can the word have a clitic at all? Most words with neither edge letter cannot. */
+function mayHaveClitic(w: string): boolean {
+  const f = w[0]!;
+  if (PROCLITIC_FIRST.has(f) && (f !== 'ا' || w.charCodeAt(1) === 0x0644)) return true;
+  return ENCLITIC_LAST.has(w[w.length - 1]!);
+}
+
 /**
  * Segment a word given in segmentation form (see `segmentationForm`).
  * The pieces' lengths add up to the word's length.
  */
-export function segmentForm(w: string): SegPiece[] {
+export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   const explicit = EXPLICIT.get(w);
   if (explicit !== undefined) return explicit;
+  if (w.length < 2 || !mayHaveClitic(w) || STEMS.has(w) || FUNCTION.has(w) || HOSTS.has(w))
+    return [{ len: w.length, kind: 'stem', norm: fullNorm(w) }];
   const whole: SegPiece[] = [{ len: w.length, kind: 'stem', norm: fullNorm(w) }];
-  if (w.length < 2 || STEMS.has(w)) return whole;
 
-  let bestKnown: { p: Prefix; s: string; stemLen: number; pieces: number } | null = null;
+  let bestKnown: { p: Prefix; s: string; stemLen: number; pieces: number; exact: boolean } | null = null;
   let bestRule: { p: Prefix; s: string; stripped: number } | null = null;
   const L = w.length;
   for (const p of PREFIXES) {
     const pl = p.str.length;
     if (pl >= L || (pl > 0 && !w.startsWith(p.str))) continue;
     if (p.future && !IMPERFECT.has(w[pl]!)) continue;
+    // the article is never written with a hamza alef: ألقى, إلكتروني, آلاف are not ال+…
+    if (p.hasAl && hamzaAlef !== 0 && p.alAt >= 0 && p.alAt < 31 && hamzaAlef & (1 << p.alAt)) continue;
     for (let si = -1; si < ENCLITICS.length; si++) {
       const s = si < 0 ? '' : ENCLITICS[si]!;
       const sl = s.length;
@@ -202,8 +257,10 @@ export function segmentForm(w: string): SegPiece[] {
       if (stemLen < 1) continue;
       if (pl === 0 && sl === 0) {
         // the whole word
+        // (an exact entry returned above)
         if (isKnown(w)) {
-          if (bestKnown === null || stemLen > bestKnown.stemLen) bestKnown = { p, s, stemLen, pieces: 1 };
+          if (bestKnown === null || (!bestKnown.exact && stemLen > bestKnown.stemLen))
+            bestKnown = { p, s, stemLen, pieces: 1, exact: false };
         }
         continue;
       }
@@ -213,23 +270,33 @@ export function segmentForm(w: string): SegPiece[] {
       if (known) {
         if (sl > 0 && HOST_ONLY.has(s) && !HOSTS.has(stem) && !PREP_HOSTS.has(stem)) continue;
         const pieces = p.pieces.length + 1 + (sl > 0 ? 1 : 0);
+        // exact entries beat inflected ones (بلادنا = بلاد+نا, not ب+لادنا via لادن+ا),
+        // then the longest stem, then the fewest pieces
+        const exact = isExact(stem) || stemLen === 1;
         if (
           bestKnown === null ||
-          stemLen > bestKnown.stemLen ||
-          (stemLen === bestKnown.stemLen && pieces < bestKnown.pieces)
+          (exact && !bestKnown.exact) ||
+          (exact === bestKnown.exact &&
+            (stemLen > bestKnown.stemLen || (stemLen === bestKnown.stemLen && pieces < bestKnown.pieces)))
         )
-          bestKnown = { p, s, stemLen, pieces };
+          bestKnown = { p, s, stemLen, pieces, exact };
         continue;
       }
       // rule-based validity for an unknown stem
-      if (stemLen < (p.hasAl ? 2 : 3)) continue;
-      if (startsWithAl(stem)) continue;
+      // 3 letters; 2 after the article (اليد, والغش) or before a two-letter third-person or
+      // plural pronoun (حلها, حقهم, ردها)
+      // (the latter only for a bare word not starting with a proclitic letter: بفهم = ب+فهم)
+      const twoOk = p.hasAl || (pl === 0 && TWO_LETTER_HOST.has(s) && !PROCLITIC_LETTERS.has(w[0]!));
+      if (stemLen < (twoOk ? 2 : 3)) continue;
+      if (startsWithAl(stem) && !p.hasAl) continue;
       if (sl > 0) {
         if (HOST_ONLY.has(s)) continue;
         if (LONG_STEM.has(s) && stemLen < 4) continue;
       }
       const stripped = pl + sl;
-      if (bestRule === null || stripped > bestRule.stripped || (stripped === bestRule.stripped && pl > bestRule.p.str.length))
+      // ties go to the enclitic: فوزه = فوز+ه rather than ف+وزه (a 3-letter stem ending in a
+      // radical ه is rarer than a pronoun)
+      if (bestRule === null || stripped > bestRule.stripped || (stripped === bestRule.stripped && sl > bestRule.s.length))
         bestRule = { p, s, stripped };
     }
   }
@@ -242,21 +309,54 @@ export function segmentForm(w: string): SegPiece[] {
   return pieces;
 }
 
+const HAMZA_ALEF = new Set([0x0622, 0x0623, 0x0625]);
+
+/**
+ * Bit k is set when letter k of the segmentation form of `word` is written أ إ آ
+ * (first 31 letters only).
+ */
+export function hamzaAlefMask(word: string): number {
+  let mask = 0;
+  let k = 0;
+  for (let i = 0; i < word.length && k < 31; i++) {
+    const c = word.charCodeAt(i);
+    if (c !== TEH_MARBUTA && normalizeCode(c) < 0) continue;
+    if (HAMZA_ALEF.has(c)) mask |= 1 << k;
+    k++;
+  }
+  return mask;
+}
+
 /** Segment a written word (any spelling): the pieces' normalised forms joined by `+`. */
 export function segmentWord(word: string): string {
-  return segmentForm(segmentationForm(word))
+  return segmentForm(segmentationForm(word), hamzaAlefMask(word))
     .map((p) => p.norm)
     .join('+');
 }
 
 /** Lexicon sizes, for reports. */
-export function lexiconStats(): { stems: number; explicit: number; hosts: number } {
-  return { stems: STEMS.size, explicit: EXPLICIT.size, hosts: HOSTS.size };
+export function lexiconStats(): { stems: number; explicit: number; hosts: number; functionWords: number } {
+  return { stems: STEMS.size, explicit: EXPLICIT.size, hosts: HOSTS.size, functionWords: FUNCTION.size };
 }
 
-/** The loaded lexicon sets (for the lexicon tool and tests; do not modify at run time). */
-export function lexiconSets(): { stems: Set<string>; hosts: Set<string>; explicit: Map<string, SegPiece[]> } {
-  return { stems: STEMS, hosts: HOSTS, explicit: EXPLICIT };
+/** Rebuild derived tables after the lexicon sets were changed (lexicon tool). */
+export function lexiconChanged(): void {
+  buildInflected();
+}
+
+/** The loaded lexicon sets (for the lexicon tool and tests; call `lexiconChanged` after a change). */
+export function lexiconSets(): {
+  stems: Set<string>;
+  hosts: Set<string>;
+  functionWords: Set<string>;
+  explicit: Map<string, SegPiece[]>;
+} {
+  return { stems: STEMS, hosts: HOSTS, functionWords: FUNCTION, explicit: EXPLICIT };
+}
+
+/** Is the segmentation-form string a known stem (listed, or listed plus an inflection ending)? */
+export function isKnownStem(stem: string): boolean {
+  return isKnown(stem);
 }
 
 /** The proclitic sequences of the grammar, as segmentation-form strings (for the lexicon tool). */
@@ -266,3 +366,8 @@ export function prefixStrings(): { str: string; hasAl: boolean }[] {
 
 /** The pronoun enclitics, longest first. */
 export const PRONOUN_ENCLITICS: readonly string[] = ENCLITICS;
+
+/** Is the normalised word a listed function word or host (هو, التي, إلى, لدى)? */
+export function isFunctionWord(norm: string): boolean {
+  return FUNCTION.has(norm) || HOSTS.has(norm);
+}

@@ -11,6 +11,7 @@
  * Names can lose an ending that looks like an inflection (بوتين → بوت); names are matched on
  * `norm` / `stem`, not on `lemma`.
  */
+import { hamzaAlefMask, isFunctionWord, segmentationForm, segmentForm } from './clitics.js';
 
 /** Inflection suffixes, longest first. */
 const SUFFIXES = ['تما', 'تم', 'تن', 'وا', 'ون', 'ين', 'ان', 'ات', 'ه', 'ت', 'ا'];
@@ -25,7 +26,7 @@ export function lemma(stemNorm: string): string {
   // 1. One inflection suffix, keeping at least 3 letters.
   // وصلت → وصل, وصلوا → وصل, قصفت → قصف, إدانة (ادانه) → ادان, مستقبلا → مستقبل,
   // المباحثات → مباحث, اجتماعين → اجتماع
-  if (w.charCodeAt(0) === 0x0627 && w.charCodeAt(1) === 0x0644) return w; // التي, الذي, الله stay
+  if (isFunctionWord(w)) return w; // التي, الذي, إلى, لدى stay
   const imperfect = w[0] === 'ي' || w[0] === 'ت';
   for (const s of SUFFIXES) {
     if (w.length - s.length >= 3 && w.endsWith(s)) {
@@ -73,6 +74,7 @@ export function lemma(stemNorm: string): string {
   }
 
   // 3. Pattern restoration.
+  const before = w.length;
   if ((derived || verbal) && w.length >= 4 && w[w.length - 2] === 'ا') {
     // Masdar long vowel of derived forms: ستقبال → ستقبل, جتماع → جتمع, علان → علن
     w = w.slice(0, w.length - 2) + w[w.length - 1];
@@ -84,8 +86,9 @@ export function lemma(stemNorm: string): string {
     // Defective verbs lose the final ي: لتقي (التقى, يلتقي) → لتق, like التقت → التق → لتق
     w = w.slice(0, w.length - 1);
   }
-  if (verbal && w.length === 3 && (w[1] === 'و' || w[1] === 'ي')) {
-    // Hollow verbs: يقول → قال, يدين → دان (أدان → دان), يزور → زار
+  if (verbal && before === 3 && (w[1] === 'و' || w[1] === 'ي')) {
+    // Hollow verbs: يقول → قال, يدين → دان (أدان → دان), يزور → زار (not a shortened
+    // masdar: تطوير → طور stays)
     w = w[0] + 'ا' + w[2];
   }
   if (!derived && !verbal && w.length === 4 && w[2] === 'و' && !WEAK.has(w[1]!)) {
@@ -93,4 +96,20 @@ export function lemma(stemNorm: string): string {
     w = w.slice(0, 2) + w[3];
   }
   return w;
+}
+
+/**
+ * Lemma key of a dictionary word as written (`سيستقبل`, `وصلت`, `إدانة`): normalised, clitics
+ * removed with the same segmenter as text tokens, then `lemma`. Dictionaries compiled with
+ * `keysOf` match `Token.lemma`. Empty string for an empty or non-Arabic-letter word
+ * other than digits / Latin (those give their normalised lower-cased form).
+ */
+export function keysOf(word: string): string {
+  const w = word.trim();
+  if (w === '') return '';
+  const form = segmentationForm(w);
+  if (!/\p{Script=Arabic}/u.test(form)) return form.toLowerCase();
+  const pieces = segmentForm(form, hamzaAlefMask(w));
+  for (const p of pieces) if (p.kind === 'stem') return lemma(p.norm);
+  return '';
 }

@@ -31,12 +31,14 @@ import {
   classifyCodePoint,
   isBlankClass,
 } from './chars.js';
-import { segmentForm } from './clitics.js';
+import { segmentationForm, segmentForm } from './clitics.js';
 import { normalize, normalizeCode } from './normalize.js';
 import { lemma } from './stem.js';
 
 /** Analysis of one written word, shared by all its occurrences. */
 export interface WordAnalysis {
+  /** The word as written (shared by the tokens that have it as text). */
+  surface: string;
   norm: string;
   stem: string;
   lemma: string;
@@ -45,69 +47,190 @@ export interface WordAnalysis {
   ends: number[];
   kinds: PieceKind[];
   norms: string[];
+  /** Written text of each piece. */
+  texts: string[];
 }
 
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
 const TEH_MARBUTA = 0x0629;
-const MAX_CACHE = 300_000;
+/** Words longer than this are not segmented (no Arabic word is; garbage input can be). */
+const MAX_WORD = 64;
 
-const cache = new Map<string, WordAnalysis>();
-
-/** Analyse an Arabic word as written (letters, tashkeel, tatweel). Cached. */
-export function analyzeWord(surface: string): WordAnalysis {
-  if (surface.length > MAX_WORD) return computeAnalysis(surface);
-  const hit = cache.get(surface);
-  if (hit !== undefined) return hit;
-  const a = computeAnalysis(surface);
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(surface, a);
-  return a;
-}
+/**
+ * Cache of analyses by written form: an open hash table keyed on the code units of the
+ * text, so a known word is found without first cutting it out of the text; in front of it,
+ * a small direct-mapped table of recent hits (news vocabulary is Zipfian: it keeps the
+ * frequent words in the processor cache).
+ */
+const BITS = 18;
+const SIZE = 1 << BITS;
+const MAX_CACHE = SIZE * 2;
+const HOT_BITS = 12;
+let heads = new Int32Array(SIZE).fill(-1);
+let next = new Int32Array(1024);
+let hashes = new Int32Array(1024);
+let entries: WordAnalysis[] = [];
+let hot: (WordAnalysis | undefined)[] = new Array(1 << HOT_BITS);
+let hotHash = new Int32Array(1 << HOT_BITS);
 
 /** Empty the analysis cache (tests, long-running processes that changed the lexicon). */
 export function clearWordCache(): void {
-  cache.clear();
+  heads = new Int32Array(SIZE).fill(-1);
+  next = new Int32Array(1024);
+  hashes = new Int32Array(1024);
+  entries = [];
+  hot = new Array(1 << HOT_BITS);
+  hotHash = new Int32Array(1 << HOT_BITS);
 }
 
-/** Words longer than this are not segmented (no Arabic word is; garbage input can be). */
-const MAX_WORD = 64;
+function sameText(sf: string, text: string, start: number, len: number): boolean {
+  if (sf.length !== len) return false;
+  for (let i = 0; i < len; i++) if (sf.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function lookup(text: string, start: number, end: number, h: number): WordAnalysis | null {
+  const len = end - start;
+  const hs = (h ^ (h >>> HOT_BITS)) & ((1 << HOT_BITS) - 1);
+  const ha = hot[hs];
+  if (ha !== undefined && hotHash[hs] === h && sameText(ha.surface, text, start, len)) return ha;
+  for (let e = heads[h & (SIZE - 1)]!; e >= 0; e = next[e]!) {
+    if (hashes[e] !== h) continue;
+    const a = entries[e]!;
+    if (sameText(a.surface, text, start, len)) {
+      hot[hs] = a;
+      hotHash[hs] = h;
+      return a;
+    }
+  }
+  return null;
+}
+
+function insert(a: WordAnalysis, h: number): void {
+  if (entries.length >= MAX_CACHE) clearWordCache();
+  const e = entries.length;
+  if (e >= next.length) {
+    const n2 = new Int32Array(next.length * 2);
+    n2.set(next);
+    next = n2;
+    const h2 = new Int32Array(hashes.length * 2);
+    h2.set(hashes);
+    hashes = h2;
+  }
+  const b = h & (SIZE - 1);
+  entries.push(a);
+  hashes[e] = h;
+  next[e] = heads[b]!;
+  heads[b] = e;
+}
+
+/** Analysis of the Arabic word at text[start, end). Cached. */
+function analyzeRange(text: string, start: number, end: number): WordAnalysis {
+  if (end - start > MAX_WORD) return computeAnalysis(text.slice(start, end));
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const hit = lookup(text, start, end, h);
+  if (hit !== null) return hit;
+  const a = computeAnalysis(text.slice(start, end));
+  insert(a, h);
+  return a;
+}
+
+/** Analyse an Arabic word as written (letters, tashkeel, tatweel). Cached. */
+export function analyzeWord(surface: string): WordAnalysis {
+  return analyzeRange(surface, 0, surface.length);
+}
 
 function computeAnalysis(surface: string): WordAnalysis {
   const n = surface.length;
   if (n > MAX_WORD) {
     const norm = normalize(surface);
-    return { norm, stem: norm, lemma: norm, starts: [0], ends: [n], kinds: ['stem'], norms: [norm] };
+    return {
+      surface,
+      norm,
+      stem: norm,
+      lemma: norm,
+      starts: [0],
+      ends: [n],
+      kinds: ['stem'],
+      norms: [norm],
+      texts: [surface],
+    };
   }
-  // segmentation form (normalised, ة kept) with the surface index of each of its letters
-  const idx: number[] = [];
-  const codes: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = surface.charCodeAt(i);
-    const t = c === TEH_MARBUTA ? c : normalizeCode(c);
-    if (t < 0) continue;
-    codes.push(t);
-    idx.push(i);
+  // segmentation form (normalised, ة kept); the surface index of each of its letters is
+  // only needed when normalisation dropped something (tashkeel, tatweel)
+  const form = segmentationForm(surface);
+  let idx: number[] | null = null;
+  let hamza = 0;
+  if (form.length !== n) {
+    idx = [];
+    for (let i = 0; i < n; i++) {
+      const c = surface.charCodeAt(i);
+      if (c !== TEH_MARBUTA && normalizeCode(c) < 0) continue;
+      if ((c === 0x0623 || c === 0x0625 || c === 0x0622) && idx.length < 31) hamza |= 1 << idx.length;
+      idx.push(i);
+    }
+  } else {
+    for (let i = 0; i < n && i < 31; i++) {
+      const c = surface.charCodeAt(i);
+      if (c === 0x0623 || c === 0x0625 || c === 0x0622) hamza |= 1 << i;
+    }
   }
-  const form = String.fromCharCode(...codes);
-  const norm = normalize(surface);
-  const seg = segmentForm(form);
+  const norm = form.indexOf('ة') < 0 ? form : normalize(surface);
+  const seg = segmentForm(form, hamza);
   const starts: number[] = [];
   const ends: number[] = [];
   const kinds: PieceKind[] = [];
   const norms: string[] = [];
+  const texts: string[] = [];
   let k = 0;
   let stem = '';
   for (let j = 0; j < seg.length; j++) {
     const p = seg[j]!;
-    starts.push(j === 0 ? 0 : idx[k]!);
+    const ps = j === 0 ? 0 : idx === null ? k : idx[k]!;
     k += p.len;
-    ends.push(j === seg.length - 1 ? n : idx[k]!);
+    const pe = j === seg.length - 1 ? n : idx === null ? k : idx[k]!;
+    starts.push(ps);
+    ends.push(pe);
     kinds.push(p.kind);
     norms.push(p.norm);
+    texts.push(seg.length === 1 ? surface : surface.slice(ps, pe));
     if (p.kind === 'stem') stem = p.norm;
   }
-  return { norm, stem, lemma: lemma(stem), starts, ends, kinds, norms };
+  return { surface, norm, stem, lemma: lemma(stem), starts, ends, kinds, norms, texts };
+}
+
+function makeWordToken(text: string, start: number, end: number, index: number, sentence: number): Token {
+  const a = analyzeRange(text, start, end);
+  const np = a.starts.length;
+  let pieces: Piece[];
+  if (np === 1) {
+    pieces = [{ start, end, text: a.surface, kind: a.kinds[0]!, norm: a.norms[0]! }];
+  } else {
+    pieces = new Array<Piece>(np);
+    for (let j = 0; j < np; j++) {
+      pieces[j] = {
+        start: start + a.starts[j]!,
+        end: start + a.ends[j]!,
+        text: a.texts[j]!,
+        kind: a.kinds[j]!,
+        norm: a.norms[j]!,
+      };
+    }
+  }
+  return {
+    start,
+    end,
+    text: a.surface,
+    index,
+    sentence,
+    kind: 'word',
+    norm: a.norm,
+    pieces,
+    stem: a.stem,
+    lemma: a.lemma,
+  };
 }
 
 function makeToken(
@@ -119,21 +242,6 @@ function makeToken(
   kind: TokenKind,
 ): Token {
   const surface = text.slice(start, end);
-  if (kind === 'word') {
-    const a = analyzeWord(surface);
-    const pieces: Piece[] = [];
-    const np = a.starts.length;
-    if (np === 1) {
-      pieces.push({ start, end, text: surface, kind: a.kinds[0]!, norm: a.norms[0]! });
-    } else {
-      for (let j = 0; j < np; j++) {
-        const ps = start + a.starts[j]!;
-        const pe = start + a.ends[j]!;
-        pieces.push({ start: ps, end: pe, text: text.slice(ps, pe), kind: a.kinds[j]!, norm: a.norms[j]! });
-      }
-    }
-    return { start, end, text: surface, index, sentence, kind, norm: a.norm, pieces, stem: a.stem, lemma: a.lemma };
-  }
   const norm = normalize(surface);
   const key = kind === 'latin' ? norm.toLowerCase() : norm;
   return {
@@ -238,7 +346,9 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         kind = 'symbol';
         i += cl.len;
       }
-      out.push(makeToken(text, start, i, out.length, si, kind));
+      out.push(
+        kind === 'word' ? makeWordToken(text, start, i, out.length, si) : makeToken(text, start, i, out.length, si, kind),
+      );
     }
   }
   return out;

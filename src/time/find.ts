@@ -14,7 +14,8 @@
  * - `الأسبوع الماضي` / `المقبل`: anchor ∓ 7 days, precision 'day' (the contract has no week
  *   precision); `هذا الأسبوع` / `الأسبوع الجاري`: the anchor.
  * - A month without a year (`في أكتوبر`), a day without a year (`15 أكتوبر`): the occurrence
- *   nearest to the anchor; `أكتوبر الماضي`: the most recent October strictly before the
+ *   from 8 months before to 3 months after the anchor's month (news mostly reports the past;
+ *   published in December, `15 يناير` is next January, `أبريل` last April); `أكتوبر الماضي`: the most recent October strictly before the
  *   anchor's month; `المقبل`: the next one strictly after; `الجاري`: the anchor's year.
  * - `منتصف أغسطس`, `أواخر الشهر الجاري`: the month (month precision).
  * - A Hijri month as a month: the Gregorian month holding its 15th day; a Hijri year: the
@@ -23,10 +24,10 @@
  *   `السنوات الماضية`, `قبل أيام`); durations (`لمدة ثلاثة أيام`) are not emitted either.
  */
 
+import { isDropped, normalizeCode } from '../text/normalize.js';
 import type { DatePrecision, Sentence, TimeExpression, TimeKind, Token } from '../types.js';
 import { anchorDate, dayNumber, fmtYear, fromDayNumber, parseYMD } from './calendar.js';
 import { type Calendar, ERA, MONTHS, MONTHS2, type MonthName, WEEKDAYS } from './months.js';
-import { isDropped } from '../text/normalize.js';
 import { NUMBER_WORD_STARTS, parseNumberWords } from './numbers.js';
 import {
   anchorHijriYear,
@@ -81,9 +82,37 @@ type Unit = 'day' | 'week' | 'month' | 'year';
 /** Count units after منذ / قبل: n = implied count (1 singular, 2 dual, 0 plural needs a count). */
 const COUNT_UNITS = new Map<string, { unit: Unit; n: number }>();
 for (const [unit, forms] of [
-  ['day', [['يوم', 1], ['يوما', 1], ['ايام', 0], ['يومين', 2], ['يومان', 2]]],
-  ['week', [['اسبوع', 1], ['اسبوعا', 1], ['اسابيع', 0], ['اسبوعين', 2], ['اسبوعان', 2]]],
-  ['month', [['شهر', 1], ['شهرا', 1], ['اشهر', 0], ['شهور', 0], ['شهرين', 2], ['شهران', 2]]],
+  [
+    'day',
+    [
+      ['يوم', 1],
+      ['يوما', 1],
+      ['ايام', 0],
+      ['يومين', 2],
+      ['يومان', 2],
+    ],
+  ],
+  [
+    'week',
+    [
+      ['اسبوع', 1],
+      ['اسبوعا', 1],
+      ['اسابيع', 0],
+      ['اسبوعين', 2],
+      ['اسبوعان', 2],
+    ],
+  ],
+  [
+    'month',
+    [
+      ['شهر', 1],
+      ['شهرا', 1],
+      ['اشهر', 0],
+      ['شهور', 0],
+      ['شهرين', 2],
+      ['شهران', 2],
+    ],
+  ],
   [
     'year',
     [
@@ -158,8 +187,10 @@ const NOT_TODAY_AFTER = new Set([
 const NOT_TODAY_BEFORE = new Set(['ذلك', 'تلك', 'ذات', 'نفس', 'هذا', 'في', 'كل', 'صحيفه', 'جريده']);
 /** Before الجمعة: the prayer, not a date. */
 const NOT_FRIDAY_BEFORE = new Set(['صلاه', 'خطبه', 'خطيب', 'صلوات', 'امام', 'خطب', 'منبر']);
-/** Before الاثنين: "the two". */
-const NOT_MONDAY_BEFORE = new Set(['بين', 'كلا', 'هذين', 'هذان', 'لهذين', 'ان']);
+/** Before الاثنين: "the two" (بين الاثنين, نحن مع الاثنين, أم الاثنين معا). */
+const NOT_MONDAY_BEFORE = new Set(['بين', 'كلا', 'هذين', 'هذان', 'ان', 'مع', 'ام', 'او']);
+/** Before any weekday: a habit or a name, not a date (أيام الأحد, سوق الخميس). */
+const NOT_WEEKDAY_BEFORE = new Set(['ايام', 'سوق']);
 /** Markers of a future-tense context for bare weekdays (looked for in the 5 tokens before). */
 const FUTURE_MARKERS = new Set(['سوف', 'مقرر', 'مرتقب', 'مزمع', 'مفترض', 'متوقع', 'يعتزم', 'تعتزم']);
 
@@ -179,6 +210,7 @@ const TRIGGERS = new Set<string>([
   'بعد',
   'ليله',
   'شهر',
+  'شهري',
   'عام',
   'سنه',
   'عامي',
@@ -206,6 +238,43 @@ const VOCAB = new Set<string>([
   'حاجه',
 ]);
 
+/**
+ * Last two letters (normalised, low bytes) of every trigger word. Read off the document text,
+ * which is one flat string: much cheaper than touching every token's `stem` string.
+ */
+const TRIGGER_ENDS = new Uint8Array(65536);
+for (const w of TRIGGERS) {
+  if (w !== 'ال') TRIGGER_ENDS[((w.charCodeAt(w.length - 2) & 0xff) << 8) | (w.charCodeAt(w.length - 1) & 0xff)] = 1;
+}
+
+/** Cheap test: can word token t start a time expression? (Numbers are tested by the caller.) */
+function isCandidateWord(text: string, t: Token): boolean {
+  // the last two letters of the written word, tashkeel and tatweel skipped
+  const start = t.start;
+  let j = t.end - 1;
+  let c1 = -1;
+  while (j >= start) {
+    c1 = normalizeCode(text.charCodeAt(j--));
+    if (c1 >= 0) break;
+  }
+  let c0 = -1;
+  while (j >= start) {
+    c0 = normalizeCode(text.charCodeAt(j--));
+    if (c0 >= 0) break;
+  }
+  if (c0 < 0 || c1 < 0 || TRIGGER_ENDS[((c0 & 0xff) << 8) | (c1 & 0xff)] !== 1) return false;
+  const stem = t.stem;
+  if (TRIGGERS.has(stem)) return true;
+  const norm = t.norm;
+  // the stem is a part of the norm: same length, same string
+  if (norm.length === stem.length) return false;
+  // ال + stem: the whole word is never a trigger
+  if (norm.charCodeAt(0) === 0x0627 && norm.charCodeAt(1) === 0x0644) return false;
+  if (TRIGGERS.has(norm)) return true;
+  // a conjunction و before an over-segmented word (وليلة → و+ل+يله)
+  return norm.charCodeAt(0) === 0x0648 && stem.length < norm.length - 1 && TRIGGERS.has(norm.slice(1));
+}
+
 // ---------------------------------------------------------------------------------------------
 // What an expression means, before resolution
 
@@ -221,6 +290,8 @@ type Spec =
 interface Hit {
   /** Token index after the expression. */
   end: number;
+  /** A name, not a date (ثورة 25 يناير): consume the tokens, emit nothing. */
+  skip?: boolean;
   /** End offset when it is not the end of token end − 1 (a closing parenthesis). */
   endOff?: number;
   kind: TimeKind;
@@ -235,7 +306,10 @@ interface NumTok {
   al: boolean;
 }
 
-function resolveSpec(spec: Spec, anchor: number | null): { value: string | null; precision: DatePrecision | null } {
+function resolveSpec(
+  spec: Spec,
+  anchor: number | null,
+): { value: string | null; precision: DatePrecision | null } {
   const none = { value: null, precision: null };
   switch (spec.t) {
     case 'year':
@@ -484,18 +558,9 @@ class Scanner {
     return t !== undefined && t.kind === 'punct' && t.norm === ch;
   }
 
+  /** The expression starting at token i (a candidate, see `isCandidate`), or null. */
   scan(i: number): Hit | null {
     const t = this.toks[i]!;
-    if (t.kind === 'punct') return null;
-    const norm = t.norm;
-    if (
-      t.kind !== 'number' &&
-      !TRIGGERS.has(t.stem) &&
-      !TRIGGERS.has(norm) &&
-      !(norm.charCodeAt(0) === 0x0648 && t.stem.length < norm.length - 1 && TRIGGERS.has(norm.slice(1)))
-    ) {
-      return null;
-    }
     this.sent = t.sentence;
     const k = this.keyClean(i);
     if (k === undefined) return null;
@@ -629,7 +694,8 @@ class Scanner {
     if (wd === undefined) return null;
     if (j === start) {
       const prev = this.key(j - 1) ?? '';
-      if (wd === 1 && NOT_MONDAY_BEFORE.has(prev)) return null;
+      if (NOT_WEEKDAY_BEFORE.has(prev)) return null;
+      if (wd === 1 && (NOT_MONDAY_BEFORE.has(prev) || this.key(j + 1) === 'معا')) return null;
       if (wd === 5 && NOT_FRIDAY_BEFORE.has(prev)) return null;
       if (wd === 0 && prev === 'واحد') return null;
     }
@@ -695,6 +761,8 @@ class Scanner {
     }
     const w = parseNumberWords((k) => this.keyClean(j + k));
     if (!w || w.value < 1 || w.value > 31) return null;
+    // الأسبوع الأول من أكتوبر: the week, not the day
+    if (this.keyAl(j - 1) === 'اسبوع') return null;
     return { d: w.value, end: j + w.length };
   }
 
@@ -721,7 +789,10 @@ class Scanner {
   /**
    * A year phrase after a month: `عام 2013`, `من عام 1937`, `من العام الماضي`, `هذا العام`.
    */
-  private yearPhrase(e: number, cal: Calendar): { y: number; end: number } | { delta: number; end: number } | null {
+  private yearPhrase(
+    e: number,
+    cal: Calendar,
+  ): { y: number; end: number } | { delta: number; end: number } | null {
     let k = e;
     if (this.keyBare(k) === 'من') k++;
     const w = this.keyClean(k);
@@ -739,49 +810,89 @@ class Scanner {
     return { delta, end: r.end };
   }
 
-  /** Numeric date: `15/10/2025`, `2025-10-15`, `4-6-2015م`, `1436/9/15هـ`. */
+  /** Digits of token j when it is a plain number token (no era, no ال), else -1; `len` set. */
+  private digitsAt(j: number): { n: number; len: number } | null {
+    const t = this.tok(j);
+    if (t?.kind !== 'number') return null;
+    const nt = numberOf(t);
+    return nt && !nt.era && !nt.al ? { n: nt.n, len: nt.digits } : null;
+  }
+
+  /**
+   * Numeric date: `15/10/2025`, `2025-10-15`, `15.10.2025`, `4-6-2015م`, `1436/9/15هـ`,
+   * `9 / 10 / 1436 هـ` (spaces only around `/`); month and year with an era: `3/1436هـ`.
+   */
   private numericDate(j: number): Hit | null {
     const first = this.tok(j);
     if (!first) return null;
-    let s = first.norm;
-    let end = j + 1;
-    let last = first;
-    if (!NUMERIC_DATE.test(s)) {
-      for (let k = j + 1; k < j + 6; k++) {
-        const t = this.tok(k);
-        if (!t || t.start !== last.end) break;
-        s += t.norm;
-        last = t;
-        end = k + 1;
-        if (NUMERIC_DATE.test(s)) break;
+    let a: number;
+    let b: number;
+    let c: number | null = null;
+    let aLen: number;
+    let cLen = 0;
+    let end: number;
+    const single = NUMERIC_DATE.exec(first.norm);
+    if (single) {
+      a = Number(single[1]);
+      aLen = single[1]!.length;
+      b = Number(single[3]);
+      c = Number(single[4]);
+      cLen = single[4]!.length;
+      end = j + 1;
+    } else {
+      const d1 = this.digitsAt(j);
+      const sep = this.tok(j + 1);
+      const d2 = this.digitsAt(j + 2);
+      if (!d1 || !d2 || !sep || sep.kind !== 'punct') return null;
+      const sp = sep.norm;
+      if (sp !== '/' && sp !== '-' && sp !== '.') return null;
+      const t2 = this.toks[j + 2]!;
+      let spaced = sep.start !== first.end || t2.start !== sep.end;
+      a = d1.n;
+      aLen = d1.len;
+      b = d2.n;
+      end = j + 3;
+      const sep2 = this.tok(j + 3);
+      const d3 = this.digitsAt(j + 4);
+      if (sep2 && d3 && sep2.kind === 'punct' && sep2.norm === sp) {
+        const t4 = this.toks[j + 4]!;
+        spaced ||= sep2.start !== t2.end || t4.start !== sep2.end;
+        c = d3.n;
+        cLen = d3.len;
+        end = j + 5;
       }
+      // 10 - 12 is a range, 3.5 a decimal: spaces only around /
+      if (spaced && sp !== '/') return null;
+      // not part of a longer sequence (1/2/3/4)
+      const after = this.tok(end);
+      if (after && after.kind === 'punct' && after.norm === sp && this.digitsAt(end + 1)) return null;
     }
-    // era as a separate token: 1436/9/15 هـ
-    const m = NUMERIC_DATE.exec(s);
-    if (!m) return null;
-    // not part of a longer number sequence (1/2/3/4)
-    const after = this.tok(end);
-    if (after && after.start === last.end && (after.norm === '/' || isDigit(after.norm.charCodeAt(0)))) return null;
-    let era: Calendar | null = m[5] === 'م' ? 'g' : m[5] === 'ه' ? 'h' : null;
+    let era: Calendar | null = single?.[5] === 'م' ? 'g' : single?.[5] === 'ه' ? 'h' : null;
     if (!era) {
       const e = this.keyBare(end);
-      const c = e === undefined ? undefined : ERA.get(e);
-      if (c) {
-        era = c;
+      const ec = e === undefined ? undefined : ERA.get(e);
+      if (ec) {
+        era = ec;
         end++;
       }
     }
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const c = Number(m[4]);
+    if (c === null) {
+      // month / year: only with an era (3/1436هـ)
+      if (!era || aLen > 2 || a < 1 || a > 12 || b < 100) return null;
+      return {
+        end,
+        kind: era === 'h' ? 'hijri' : 'month',
+        spec: { t: 'date', cal: era, y: b, m: a, dir: 'nearest' },
+      };
+    }
     let y: number;
     let mo: number;
     let d: number;
-    if (m[1]!.length >= 3) {
+    if (aLen >= 3) {
       y = a;
       mo = b;
       d = c;
-    } else if (m[4]!.length >= 3) {
+    } else if (cLen >= 3) {
       y = c;
       mo = b;
       d = a;
@@ -827,7 +938,8 @@ class Scanner {
         }
       }
     }
-    if (day === undefined && this.keyBare(e) === 'شهر') {
+    const sh = this.keyBare(e);
+    if (sh === 'شهر' || (sh === 'شهري' && day === undefined)) {
       cue = true;
       shahr = true;
       e++;
@@ -836,10 +948,14 @@ class Scanner {
     if (!mn) return null;
     const name = mn.name;
     e = mn.end;
-    // equivalent name in parentheses: فبراير (شباط)
+    // the other name of the month: فبراير (شباط), آب/أغسطس, أيلول - سبتمبر, يونيو حزيران
     if (this.isPunct(e, '(')) {
       const m2 = this.monthName(e + 1);
       if (m2 && this.isPunct(m2.end, ')')) e = m2.end + 1;
+    } else {
+      const sep = this.isPunct(e, '/') || this.isPunct(e, '-') ? 1 : 0;
+      const m2 = this.monthName(e + sep);
+      if (m2 && m2.name.month === name.month && m2.name.cal === name.cal) e = m2.end;
     }
     let y: number | undefined;
     let yDelta: number | undefined;
@@ -863,7 +979,9 @@ class Scanner {
     }
     if (day !== undefined && y === undefined && yDelta === undefined) {
       const prev = this.key(j - 1);
-      if (prev !== undefined && NAME_BEFORE_DATE.has(prev)) return null;
+      if (prev !== undefined && NAME_BEFORE_DATE.has(prev)) {
+        return { end: e, skip: true, kind: 'date', spec: { t: 'day', delta: 0 } };
+      }
     }
     return {
       end: e,
@@ -919,7 +1037,8 @@ class Scanner {
         else {
           // قبل يوم الاثنين, منذ عام 2011, منذ شهر رمضان: not a count
           const next = this.tok(j);
-          if (next && (next.kind === 'number' || hasAl(next) || this.monthName(j) || numberOf(next))) return null;
+          if (next && (next.kind === 'number' || hasAl(next) || this.monthName(j) || numberOf(next)))
+            return null;
         }
       }
     }
@@ -983,12 +1102,29 @@ export function findTimeExpressions(
     const { y, m, d } = parseYMD(a);
     anchor = dayNumber(y, m, d);
   }
-  const sc = new Scanner(tokens, anchor);
+  let sc: Scanner | null = null;
   const out: TimeExpression[] = [];
   const n = tokens.length;
+  /** Tokens before this index are inside an expression already. */
+  let free = 0;
   for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'number') {
+      // الـ15: the article written apart starts the expression
+      const prev = tokens[i - 1];
+      if (i - 1 >= free && prev && prev.end === t.start && prev.norm === 'ال' && prev.sentence === t.sentence) i--;
+    } else if (t.kind !== 'word' || !isCandidateWord(text, t)) continue;
+    sc ??= new Scanner(tokens, anchor);
     const hit = sc.scan(i);
-    if (!hit) continue;
+    if (!hit) {
+      if (tokens[i] !== t) i++; // back on the number after a failed الـ
+      continue;
+    }
+    free = hit.end;
+    if (hit.skip) {
+      i = hit.end - 1;
+      continue;
+    }
     const first = tokens[i]!;
     const last = tokens[hit.end - 1]!;
     const start = sc.startOffset(i, text);

@@ -55,7 +55,7 @@ function intlFromDayNumber(fmt: Intl.DateTimeFormat, dn: number): YMD | null {
 // Sanity check against a known date: 1 Ramadan 1436 = 2015-06-18 (Umm al-Qura).
 if (intlFmt) {
   const h = intlFromDayNumber(intlFmt, dayNumber(2015, 6, 18));
-  if (!h || h.y !== 1436 || h.m !== 9 || h.d !== 1) intlFmt = null;
+  if (h?.y !== 1436 || h.m !== 9 || h.d !== 1) intlFmt = null;
 }
 
 /** True when ICU's Umm al-Qura calendar is used (false: tabular fallback). */

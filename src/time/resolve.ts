@@ -26,7 +26,10 @@ export type Direction =
   | 'next'
   /** الجاري / الحالي: the anchor's year (month names). */
   | 'current'
-  /** No word: the occurrence nearest to the anchor (weekday: on or before the anchor). */
+  /**
+   * No word. Month names: the occurrence from 8 months before to 3 months after the anchor's
+   * month (news mostly reports the past). Weekdays: on or before the anchor.
+   */
   | 'nearest'
   /** Weekday in a future-tense sentence without a word: on or after the anchor. */
   | 'upcoming';
@@ -65,31 +68,34 @@ export function gregorianMonthYear(anchor: number, month: number, dir: Direction
       return month > m ? y : y + 1;
     case 'current':
       return y;
-    case 'nearest': {
-      // nearest month; a tie (6 months either way) goes to the past
-      const diff = month - m;
-      if (diff > 6) return y - 1;
-      if (diff < -6) return y + 1;
-      return y;
-    }
+    case 'nearest':
+      return y + windowShift(month - m);
   }
 }
 
-/** `15 أكتوبر` without a year: the nearest such date (Feb 29: nearest leap year). */
+/** Months before / after the anchor's month that a month name without a year may refer to. */
+export const WINDOW_BACK = 8;
+export const WINDOW_AHEAD = 3;
+
+/** Year shift putting a month `diff` months from the anchor's month (−11..11) in the window. */
+function windowShift(diff: number): number {
+  if (diff > WINDOW_AHEAD) return -1;
+  if (diff < -WINDOW_BACK) return 1;
+  return 0;
+}
+
+/**
+ * `15 أكتوبر` without a year: the month in the window (see `Direction`); 29 February in a
+ * common year: the most recent 29 February before the anchor.
+ */
 export function gregorianDayNearest(anchor: number, month: number, day: number): string | null {
-  const { y } = fromDayNumber(anchor);
-  let best: string | null = null;
-  let bestDist = Number.POSITIVE_INFINITY;
-  for (let yy = y - 4; yy <= y + 4; yy++) {
-    if (!isValidDate(yy, month, day)) continue;
-    const dist = Math.abs(Date.UTC(yy, month - 1, day) / 86_400_000 - anchor);
-    // strict `<`: on a tie the earlier (past) date wins
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = fmtDate(yy, month, day);
-    }
+  const y = gregorianMonthYear(anchor, month, 'nearest');
+  if (isValidDate(y, month, day)) return fmtDate(y, month, day);
+  if (month !== 2 || day !== 29) return null;
+  for (let yy = fromDayNumber(anchor).y; yy > y - 8; yy--) {
+    if (isValidDate(yy, 2, 29) && Date.UTC(yy, 1, 29) / 86_400_000 <= anchor) return fmtDate(yy, 2, 29);
   }
-  return best;
+  return null;
 }
 
 export function gregorianDay(y: number, month: number, day: number): string | null {
@@ -152,25 +158,15 @@ export function hijriMonthYear(anchor: number, month: number, dir: Direction): n
       return month > m ? y : y + 1;
     case 'current':
       return y;
-    case 'nearest': {
-      const diff = month - m;
-      if (diff > 6) return y - 1;
-      if (diff < -6) return y + 1;
-      return y;
-    }
+    case 'nearest':
+      return y + windowShift(month - m);
   }
 }
 
-/** `15 رمضان` without a year: the nearest such Hijri date. */
+/** `15 رمضان` without a year: the Hijri month in the window (as for Gregorian months). */
 export function hijriDayNearest(anchor: number, month: number, day: number): string | null {
   if (day < 1 || day > 30) return null;
-  const { y } = hijriFromDayNumber(anchor);
-  let best: number | null = null;
-  for (let hy = y - 1; hy <= y + 1; hy++) {
-    const dn = hijriToDayNumber(hy, month, day);
-    if (best === null || Math.abs(dn - anchor) < Math.abs(best - anchor)) best = dn;
-  }
-  return best === null ? null : fmtDayNumber(best);
+  return fmtDayNumber(hijriToDayNumber(hijriMonthYear(anchor, month, 'nearest'), month, day));
 }
 
 export function anchorHijriYear(anchor: number): number {
