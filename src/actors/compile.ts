@@ -10,13 +10,17 @@ import { dictionaryForm } from './forms.js';
 import { stopWords } from './lexicon.js';
 import { codeCountry } from './offices.js';
 
-export type Hit =
+export type Hit = (
   | { t: 'country'; country: Country }
   | { t: 'nisba'; country: Country }
   | { t: 'place'; place: PlaceEntry }
   | { t: 'org'; org: Organisation }
   | { t: 'role'; role: Role }
-  | { t: 'person'; person: Person };
+  | { t: 'person'; person: Person }
+) & {
+  /** The phrase is listed in the entry's ambiguous_ar: it needs support from context. */
+  amb?: true;
+};
 
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
@@ -63,7 +67,9 @@ function insert(root: TrieNode, forms: string[], hit: Hit): boolean {
   }
   if (!node.hits) node.hits = [];
   // the same entry reached by two spellings only once
-  if (!node.hits.some((h) => sameHit(h, hit))) node.hits.push(hit);
+  const same = node.hits.findIndex((h) => sameHit(h, hit));
+  if (same < 0) node.hits.push(hit);
+  else if (!hit.amb) node.hits[same] = hit;
   return true;
 }
 
@@ -96,18 +102,19 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
     if (insert(root, forms, hit)) entries++;
   };
   const countries = new Map<string, Country>();
+  const amb = (names: string[] | undefined, n: string) => (names?.includes(n) ? { amb: true as const } : {});
   for (const c of kb.countries) {
     countries.set(c.code, c);
-    for (const n of c.namesAr) add(n, { t: 'country', country: c });
+    for (const n of c.namesAr) add(n, { t: 'country', country: c, ...amb(c.ambiguousAr, n) });
     for (const b of c.nisbas) for (const f of nisbaForms(b)) add(f, { t: 'nisba', country: c });
     for (const f of c.nisbaIrregular) add(f, { t: 'nisba', country: c });
   }
   const places = new Map<string, PlaceEntry>();
   for (const p of kb.places) {
     places.set(p.id, p);
-    for (const n of p.namesAr) add(n, { t: 'place', place: p });
+    for (const n of p.namesAr) add(n, { t: 'place', place: p, ...amb(p.ambiguousAr, n) });
   }
-  for (const o of kb.organisations) for (const n of o.namesAr) add(n, { t: 'org', org: o });
+  for (const o of kb.organisations) for (const n of o.namesAr) add(n, { t: 'org', org: o, ...amb(o.ambiguousAr, n) });
   const roles = new Map<string, Role>();
   for (const r of kb.roles) {
     roles.set(r.key, r);

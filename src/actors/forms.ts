@@ -85,8 +85,9 @@ export function lookupForms(t: Token): string[] {
   if (t.stem) add(t.stem);
   if (t.kind === 'word') {
     add(wholeForm(t));
+    // accusative tanween written with alef: وزيرا, مسلحا, حوثيا
     const b = out[0]!;
-    if (b.length > 4 && b.endsWith('يا')) add(b.slice(0, -1));
+    if (b.length >= 4 && b.endsWith('ا')) add(b.slice(0, -1));
   }
   formCache.set(t, out);
   return out;

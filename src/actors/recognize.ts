@@ -14,6 +14,7 @@
  */
 import type { Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
 import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
+import { normalize } from '../text/normalize.js';
 import type { ActorMatcher, Hit } from './compile.js';
 import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
 import { COUNTERPART, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
@@ -47,6 +48,14 @@ interface Entity {
 }
 
 const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
+/** Nouns that introduce a place name: مدينة عدن, محافظة لحج. */
+const PLACE_NOUNS = new Set(
+  ['مدينة', 'محافظة', 'العاصمة', 'عاصمة', 'منطقة', 'بلدة', 'قرية', 'إقليم', 'ولاية', 'حي', 'مخيم', 'ميناء', 'مطار'].map(
+    (w) => normalize(w),
+  ),
+);
+/** Roles that belong to whatever body follows them: مسؤول في, المتحدث باسم, مدير عام. */
+const GENERIC_ROLES = new Set(['official', 'spokesperson', 'head_of_organisation', 'secretary_general', 'member']);
 
 export function recognizeActors(
   text: string,
@@ -66,9 +75,30 @@ export function recognizeActors(
   for (const t of tokens) if (t.kind === 'word' && proclitics(t).length === 0) docMentionsBase.add(t.norm);
 
   const ranges = sentenceRanges(sentences, tokens);
+  // one sense per discourse: an ambiguous name (القاعدة, الجزيرة, حماس) stands for its entry
+  // when the document also names that entry unambiguously, or (places) when a preposition or
+  // a place noun introduces it
+  const allSegs = ranges.map(([, from, to]) => matchSpan(m.root, tokens, from, to));
+  const supported = new Set<unknown>();
+  for (const segs of allSegs) for (const sg of segs) for (const h of sg.hits) if (!h.amb) supported.add(entryOf(h));
+  const placeContext = (i: number): boolean => {
+    const t = tokens[i]!;
+    if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return true;
+    const prev = tokens[i - 1];
+    if (!prev || prev.sentence !== t.sentence) return false;
+    const f = lookupForms(prev)[0]!;
+    return PREPOSITIONS.has(f) || PLACE_NOUNS.has(f);
+  };
 
-  for (const [sIdx, from, to] of ranges) {
-    const segs = matchSpan(m.root, tokens, from, to);
+  for (let r = 0; r < ranges.length; r++) {
+    const [sIdx, from, to] = ranges[r]!;
+    const segs: Segment[] = [];
+    for (const sg of allSegs[r]!) {
+      const hits = sg.hits.filter(
+        (h) => !h.amb || supported.has(entryOf(h)) || (h.t === 'place' && placeContext(sg.from)),
+      );
+      if (hits.length > 0) segs.push(hits.length === sg.hits.length ? sg : { ...sg, hits });
+    }
     const segAt = new Map<number, Segment>();
     for (const s of segs) segAt.set(s.from, s);
 
@@ -332,10 +362,18 @@ export function recognizeActors(
         continue;
       }
 
+      // inside a personal name (فيصل بن تركي) a country word is part of the name
+      if ((country || nisba || place) && i > from && NAME_PARTICLES.has(lookupForms(tokens[i - 1]!)[0]!)) {
+        i = seg.to;
+        continue;
+      }
+
       if (country || nisba) {
         const useNisba = nisba && (!country || adjectival(i));
         const c = (useNisba ? nisba : country)!.country;
-        if (!useNisba || i === from || !prepBefore(i)) {
+        // a nisba takes the plain noun it qualifies: المستوطنين الإسرائيليين, مسلحا حوثيا
+        const start = useNisba && i - 1 >= from && i - 1 >= lastEnd && nameLike(i - 1, true) ? i - 1 : i;
+        if (!useNisba || start < i || i === from || !prepBefore(i)) {
           push(
             {
               kind: useNisba ? 'nisba' : 'country',
@@ -344,12 +382,12 @@ export function recognizeActors(
               country: c.code,
               actor: null,
               name: useNisba ? null : c.nameEn,
-              tokenStart: i,
+              tokenStart: start,
               tokenEnd: seg.to,
               roleKey: null,
               person: null,
             },
-            i,
+            start,
             seg.to,
           );
         }
@@ -416,6 +454,7 @@ export function recognizeActors(
       let org: Organisation | null = null;
       let body: Role | null = role.kind === 'body' ? role : null;
       let region: PlaceEntry | null = null;
+      let linked = false;
       for (let step = 0; step < 4 && j < to; step++) {
         const t = tokens[j]!;
         const f = t.kind === 'word' ? lookupForms(t)[0]! : '';
@@ -423,6 +462,7 @@ export function recognizeActors(
           const s = segAt.get(j + 1)!;
           if (pick(s.hits, 'org') || bodyRole(s.hits)) {
             j++;
+            linked = true;
             continue;
           }
         }
@@ -446,7 +486,14 @@ export function recognizeActors(
         else if (o && !org && !cc) {
           org = o.org;
           if (o.org.country) cc = o.org.country;
-        } else if (b && !body && role.kind === 'person') body = b.role;
+        } else if (
+          b &&
+          !body &&
+          !cc &&
+          role.kind === 'person' &&
+          (linked || proclitics(tokens[j]!).includes('ل') || GENERIC_ROLES.has(role.key) || role.key.endsWith('spokesperson'))
+        )
+          body = b.role;
         else if (p && !cc && p.place.kind === 'region') {
           region = p.place;
           cc = p.place.country;
@@ -699,6 +746,23 @@ export function recognizeActors(
       tokenStart: a,
       tokenEnd: b,
     };
+  }
+}
+
+/** The knowledge-base entry behind a hit. */
+function entryOf(h: Hit): unknown {
+  switch (h.t) {
+    case 'country':
+    case 'nisba':
+      return h.country;
+    case 'place':
+      return h.place;
+    case 'org':
+      return h.org;
+    case 'role':
+      return h.role;
+    case 'person':
+      return h.person;
   }
 }
 

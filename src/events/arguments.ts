@@ -1,26 +1,56 @@
 /**
- * Arguments of a trigger for Arabic word order.
+ * Arguments of a trigger for Arabic word order. Each pattern lists rules for its source and
+ * its target, tried in order (data/patterns/README.md):
  *
- *   VSO   التقى الشيباني بالرئيس بوتين            subject after the verb, target after ب
- *   SVO   لافروف سيستقبل نظيره السوري             subject right before the verb, object after
- *   rel   الشيباني الذي وصل إلى موسكو              subject = antecedent of الذي
- *   noun  زيارة الرئيس السوري إلى موسكو           genitive source, destination target
- *   comp  التقى X، برفقة Y وZ، بالرئيس W            companions Y, Z are co-sources
- *   coord مع لافروف وبوتين                        two targets
+ *   subject  VSO   التقى الشيباني بالرئيس بوتين         the first actor after the verb
+ *            SVO   لافروف سيستقبل نظيره السوري          the actor right before the verb
+ *            rel   الشيباني الذي وصل إلى موسكو          the antecedent of الذي
+ *            span  قدمت اليابان مساعدات                 inside a multiword trigger
+ *   object         استقبل الرئيس السيسي، أمس، هيلج لوند  first actor after the subject, no preposition
+ *   genitive       زيارة الرئيس السوري، غارات للتحالف    right after a noun trigger
+ *   prep:X         بالرئيس، مع لافروف، بموقف الأمم المتحدة  introduced by X (or by a noun carrying X)
+ *   companions     التقى X، برفقة Y وZ، بالرئيس W         co-sources
+ *   coordination   مع لافروف وبوتين                      two targets
  */
 import type { ActorMention, Token } from '../types.js';
 import type { ArgRule } from './pattern-types.js';
 import {
   COMPANION_MARKERS,
+  CLITIC_PREPS,
   hasConjunction,
   prepositionOf,
   RELATIVES,
   type SentenceView,
+  WORD_PREPS,
 } from './sentence-view.js';
 import type { TriggerHit } from './triggers.js';
 
 /** Tokens that may stand between a verb and its subject: قد, أمس, اليوم, punctuation. */
-const SKIPPABLE = new Set(['قد', 'امس', 'اليوم', 'رسميا', 'مساء', 'صباح', 'ايضا', 'بدوره', 'بدورها', 'كذلك']);
+const SKIPPABLE = new Set([
+  'قد',
+  'امس',
+  'اليوم',
+  'رسميا',
+  'مساء',
+  'صباح',
+  'ايضا',
+  'بدوره',
+  'بدورها',
+  'كذلك',
+  'اول',
+  // quantities before a plural actor: مئات العمال, آلاف اليمنيين
+  'مئات',
+  'الاف',
+  'عشرات',
+  'ملايين',
+  'الالاف',
+  'المئات',
+  'العشرات',
+  'نحو',
+  'حوالي',
+]);
+/** Particles between a subject and its verb: لافروف لم يلتق. */
+const PRE_VERB = new Set(['قد', 'لم', 'لن', 'لا', 'سوف', 'ما', 'فقد', 'وقد']);
 
 export interface ArgContext {
   view: SentenceView;
@@ -39,6 +69,7 @@ export interface Found {
   certainty: number;
   /** Token index after the argument (and its companions), for later searches. */
   end: number;
+  rule: ArgRule | 'between';
 }
 
 function eligible(ctx: ArgContext, a: ActorMention): boolean {
@@ -59,6 +90,24 @@ function prep(ctx: ArgContext, a: ActorMention): string | null {
   return prepositionOf(ctx.view.tokens, a.tokenStart, ctx.view.from);
 }
 
+/**
+ * The preposition of the noun an actor depends on: `بموقف الأمم المتحدة` → ب,
+ * `على دعمها لليمن` no. Only one plain noun may stand between.
+ */
+function loosePrep(ctx: ArgContext, a: ActorMention): string | null {
+  const i = a.tokenStart;
+  const prev = tok(ctx, i - 1);
+  if (!prev || prev.kind !== 'word' || prev.sentence !== ctx.view.index) return null;
+  if (ctx.view.actors.some((x) => x.tokenEnd === i)) return null;
+  for (const p of prev.pieces) {
+    if (p.kind !== 'proclitic') break;
+    if (CLITIC_PREPS.has(p.norm)) return p.norm;
+  }
+  const prev2 = tok(ctx, i - 2);
+  if (prev2 && WORD_PREPS.has(prev2.norm) && !prev.pieces.some((p) => p.norm === 'ال')) return prev2.norm;
+  return null;
+}
+
 function tok(ctx: ArgContext, i: number): Token | undefined {
   return i >= ctx.view.from && i < ctx.view.to ? ctx.view.tokens[i] : undefined;
 }
@@ -66,7 +115,7 @@ function tok(ctx: ArgContext, i: number): Token | undefined {
 function skippable(ctx: ArgContext, i: number): boolean {
   const t = tok(ctx, i);
   if (!t) return false;
-  if (t.kind === 'punct') return t.text === '،' || t.text === ',';
+  if (t.kind === 'punct') return t.text === '،' || t.text === ',' || t.text === '«' || t.text === '"';
   if (ctx.timeTokens[i - ctx.view.from]) return true;
   return SKIPPABLE.has(t.stem) || SKIPPABLE.has(t.norm);
 }
@@ -76,9 +125,11 @@ export function withCoordinated(ctx: ArgContext, a: ActorMention): ActorMention[
   const out = [a];
   let end = a.tokenEnd;
   for (;;) {
-    const t = tok(ctx, end);
+    let k = end;
+    if (tok(ctx, k)?.text === '،' && tok(ctx, k + 1) && hasConjunction(tok(ctx, k + 1)!)) k++;
+    const t = tok(ctx, k);
     if (!t || !hasConjunction(t)) break;
-    const b = actorAt(ctx, end);
+    const b = actorAt(ctx, k);
     if (!b) break;
     out.push(b);
     end = b.tokenEnd;
@@ -109,13 +160,19 @@ export function companions(ctx: ArgContext, after: number): { actors: ActorMenti
   if (!t || !(COMPANION_MARKERS.has(t.norm) || COMPANION_MARKERS.has(t.stem))) return { actors: [], end: after };
   let j = i + 1;
   // على رأس وفد يضم: skip a few words to the first actor
-  const out: ActorMention[] = [];
   let first = actorAt(ctx, j);
   for (let g = 0; !first && g < 3 && j < ctx.hi; g++) first = actorAt(ctx, ++j);
   if (!first) return { actors: [], end: after };
-  for (const a of withCoordinated(ctx, first)) out.push(a);
-  const last = out[out.length - 1]!;
-  return { actors: out, end: last.tokenEnd };
+  const out = withCoordinated(ctx, first);
+  return { actors: out, end: out[out.length - 1]!.tokenEnd };
+}
+
+/** Subject and companions starting at actor `a` (VSO). */
+function vsoSubject(ctx: ArgContext, a: ActorMention, certainty: number, rule: ArgRule): Found {
+  const subj = withCoordinated(ctx, a);
+  const last = subj[subj.length - 1]!;
+  const comp = companions(ctx, last.tokenEnd);
+  return { actors: [...subj, ...comp.actors], certainty, end: Math.max(comp.end, last.tokenEnd), rule };
 }
 
 /** Subject of a verb trigger. */
@@ -126,51 +183,56 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   const rt = tok(ctx, r);
   if (rt && RELATIVES.has(rt.norm)) {
     const ante = actorEndingAt(ctx, r) ?? actorEndingAt(ctx, r - 1);
-    if (ante) return { actors: [ante], certainty: 0.9, end: trig.to };
+    if (ante) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'subject' };
   }
   // SVO with the subject adjacent: لافروف سيستقبل, الجانب السوري أعرب
   let b = trig.from;
-  while (b > ctx.lo && ['قد', 'لم', 'لن', 'لا', 'سوف', 'ما'].includes(tok(ctx, b - 1)?.stem ?? '')) b--;
+  while (b > ctx.lo && PRE_VERB.has(tok(ctx, b - 1)?.norm ?? '')) b--;
   const adj = actorEndingAt(ctx, b);
-  if (adj && !prep(ctx, adj)) return { actors: withCoordinatedBefore(ctx, adj), certainty: 0.9, end: trig.to };
+  if (adj && !prep(ctx, adj))
+    return { actors: withCoordinatedBefore(ctx, adj), certainty: 0.9, end: trig.to, rule: 'subject' };
+  // inside a multiword trigger: قدمت اليابان مساعدات, قام الرئيس التركي بزيارة
+  for (const a of ctx.view.actors) {
+    if (a.tokenStart > trig.from && a.tokenEnd < trig.to && eligible(ctx, a) && !prep(ctx, a))
+      return vsoSubject(ctx, a, 1, 'subject');
+  }
   // VSO: the first actor after the verb, past adverbs and time words
   let k = trig.to;
   for (let g = 0; g < 6 && k < ctx.hi && !actorAt(ctx, k) && skippable(ctx, k); g++) k++;
   const after = actorAt(ctx, k);
-  if (after && !prep(ctx, after)) {
-    const subj = withCoordinated(ctx, after);
-    const comp = companions(ctx, subj[subj.length - 1]!.tokenEnd);
-    return { actors: [...subj, ...comp.actors], certainty: 1, end: Math.max(comp.end, subj[subj.length - 1]!.tokenEnd) };
-  }
-  // otherwise the nearest non-prepositional actor before the verb in the window
+  if (after && !prep(ctx, after)) return vsoSubject(ctx, after, 1, 'subject');
+  // otherwise the nearest non-prepositional actor shortly before the verb in the window
   for (let i = ctx.view.actors.length - 1; i >= 0; i--) {
     const a = ctx.view.actors[i]!;
     if (a.tokenEnd > trig.from || !eligible(ctx, a)) continue;
+    if (trig.from - a.tokenEnd > 8) break;
     if (prep(ctx, a)) continue;
-    return { actors: withCoordinatedBefore(ctx, a), certainty: 0.7, end: trig.to };
+    return { actors: withCoordinatedBefore(ctx, a), certainty: 0.7, end: trig.to, rule: 'subject' };
   }
   return null;
 }
 
 /** Subject of a noun trigger: genitive, `التي قام بها X`, or the governing verb's subject. */
 export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boolean): Found | null {
-  const gen = genitive(ctx, trig);
+  const gen = genitive(ctx, trig, true);
   if (gen) return gen;
   const rt = tok(ctx, trig.to);
   if (rt && RELATIVES.has(rt.norm)) {
     for (let k = trig.to + 1; k < Math.min(ctx.hi, trig.to + 5); k++) {
       const a = actorAt(ctx, k);
-      if (a && !prep(ctx, a)) return { actors: withCoordinated(ctx, a), certainty: 0.9, end: a.tokenEnd };
+      if (a && !prep(ctx, a)) return { actors: withCoordinated(ctx, a), certainty: 0.9, end: a.tokenEnd, rule: 'subject' };
     }
   }
   if (!allowLoose) return null;
+  // the governing verb's subject: أعربت الكويت عن إدانتها, نفذ الجيش الأردني مناورات
   for (let i = ctx.view.actors.length - 1; i >= 0; i--) {
     const a = ctx.view.actors[i]!;
     if (a.tokenEnd > trig.from || !eligible(ctx, a)) continue;
+    if (trig.from - a.tokenEnd > 8) break;
     if (prep(ctx, a)) continue;
     const subj = withCoordinatedBefore(ctx, a);
     const comp = companions(ctx, a.tokenEnd);
-    return { actors: [...subj, ...comp.actors], certainty: 0.75, end: trig.to };
+    return { actors: [...subj, ...comp.actors], certainty: 0.75, end: trig.to, rule: 'subject' };
   }
   return null;
 }
@@ -188,37 +250,93 @@ export function between(ctx: ArgContext, trig: TriggerHit): ActorMention[] | nul
   return null;
 }
 
-/** The actor right after a noun: `زيارة الرئيس السوري`, `إدانة الأمم المتحدة`. */
-export function genitive(ctx: ArgContext, trig: TriggerHit): Found | null {
-  const a = actorAt(ctx, trig.to);
-  if (a && !prep(ctx, a)) return { actors: withCoordinated(ctx, a), certainty: 0.95, end: a.tokenEnd };
+/**
+ * The actor right after a noun: `زيارة الرئيس السوري`, `إدانة الأمم المتحدة`; as the agent
+ * of a noun also with ل: `غارات للتحالف`. One adjective may stand between: `غارات جوية للتحالف`.
+ */
+export function genitive(ctx: ArgContext, trig: TriggerHit, agent = false): Found | null {
+  for (let k = trig.to; k <= trig.to + 1 && k < ctx.hi; k++) {
+    const a = actorAt(ctx, k);
+    if (!a) continue;
+    const p = prep(ctx, a);
+    if (!p || (agent && p === 'ل'))
+      return { actors: withCoordinated(ctx, a), certainty: k === trig.to ? 0.95 : 0.85, end: a.tokenEnd, rule: 'genitive' };
+    return null;
+  }
   return null;
 }
 
-/** Apply target rules in order. */
-export function findTarget(
+/**
+ * The object: the first actor after `start` with no preposition, past adverbs, time words,
+ * prepositional phrases and up to one plain noun it depends on (`ثمن الرئيس دعم السعودية`).
+ */
+function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Set<ActorMention>): Found | null {
+  let k = start;
+  let plain = 0;
+  for (let g = 0; g < 12 && k < ctx.hi; g++) {
+    const a = actorAt(ctx, k);
+    if (a && !taken.has(a) && !prep(ctx, a)) {
+      const certainty = plain === 0 ? 1 : 0.8;
+      return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty, end: a.tokenEnd, rule: 'object' };
+    }
+    if (a) {
+      k = a.tokenEnd;
+      continue;
+    }
+    const t = tok(ctx, k)!;
+    if (k < trig.to || skippable(ctx, k)) {
+      k++;
+      continue;
+    }
+    if (t.kind !== 'word') return null;
+    if (plain >= 3) return null;
+    plain++;
+    k++;
+  }
+  return null;
+}
+
+/** First actor after `start` introduced by `want`; strict first, then through a noun (`بموقف X`). */
+function byPreposition(
+  ctx: ArgContext,
+  want: string,
+  start: number,
+  taken: Set<ActorMention>,
+): Found | null {
+  let loose: ActorMention | null = null;
+  for (const a of ctx.view.actors) {
+    if (a.tokenStart < start || !eligible(ctx, a) || taken.has(a)) continue;
+    const p = prep(ctx, a);
+    if (p === want)
+      return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty: 1, end: a.tokenEnd, rule: `prep:${want}` };
+    if (!p && !loose && loosePrep(ctx, a) === want) loose = a;
+  }
+  if (loose)
+    return { actors: withCoordinated(ctx, loose).filter((x) => !taken.has(x)), certainty: 0.8, end: loose.tokenEnd, rule: `prep:${want}` };
+  return null;
+}
+
+/**
+ * Apply argument rules in order. `after` is where the source (and its companions) ended;
+ * `taken` are mentions already used by the other argument.
+ */
+export function findArgument(
   ctx: ArgContext,
   trig: TriggerHit,
+  kind: 'verb' | 'noun',
   rules: ArgRule[],
   after: number,
   taken: Set<ActorMention>,
-): { actors: ActorMention[]; rule: ArgRule; certainty: number } | null {
-  const start = Math.max(after, trig.to);
+  looseNoun: boolean,
+): Found | null {
   for (const rule of rules) {
-    if (rule === 'dest' || rule === 'subject') continue;
-    if (rule === 'genitive') {
-      const g = genitive(ctx, trig);
-      if (g && !g.actors.some((a) => taken.has(a))) return { actors: g.actors, rule, certainty: g.certainty };
-      continue;
-    }
-    const want = rule === 'object' ? null : rule.slice(5);
-    for (const a of ctx.view.actors) {
-      if (a.tokenStart < start || !eligible(ctx, a) || taken.has(a)) continue;
-      const p = prep(ctx, a);
-      if (want === null ? p !== null : p !== want) continue;
-      if (want === null && a.tokenStart > start + 4) break;
-      return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), rule, certainty: 1 };
-    }
+    let f: Found | null = null;
+    if (rule === 'dest') continue;
+    if (rule === 'subject') f = kind === 'verb' ? subjectOfVerb(ctx, trig) : subjectOfNoun(ctx, trig, looseNoun);
+    else if (rule === 'genitive') f = genitive(ctx, trig, taken.size === 0);
+    else if (rule === 'object') f = objectAfter(ctx, trig, Math.max(after, trig.from + 1), taken);
+    else f = byPreposition(ctx, rule.slice(5), Math.max(trig.from + 1, Math.min(after, trig.to)), taken);
+    if (f && f.actors.length > 0 && !f.actors.some((a) => taken.has(a))) return f;
   }
   return null;
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { isDefinite, proclitics } from '../actors/forms.js';
 import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
-import { type ArgContext, between, findTarget, subjectOfNoun, subjectOfVerb } from './arguments.js';
+import { type ArgContext, between, findArgument } from './arguments.js';
 import { cameoInfo } from './cameo.js';
 import { modalityOf } from './modality.js';
 import type { ArgRule, Pattern } from './pattern-types.js';
@@ -36,11 +36,14 @@ const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
 /** Roots whose events stand without a target (a protest, a claim, a battle). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15', '19']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
+/** Nouns that turn the event after them into its absence: وقف إطلاق النار, منع الاعتقال. */
+const CANCEL_WORDS = new Set(['وقف', 'ايقاف', 'منع', 'تجنب', 'انهاء', 'لوقف', 'بوقف', 'لانهاء', 'بانهاء', 'لمنع']);
 
 interface Draft {
   pattern: Pattern;
   trig: TriggerHit;
   sentence: number;
+  /** Empty only for patterns without source rules: one record with a null source. */
   sources: ActorMention[];
   targets: (ActorMention | Actor)[];
   modality: Modality;
@@ -188,6 +191,8 @@ function codeTrigger(
   const prev = trig.from > view.from ? toks[trig.from - 1] : undefined;
   // purpose clauses (لإجراء مباحثات, لبحث, بهدف تعزيز) are not separate events
   if (isPurpose(t, prev, toks[trig.from - 2])) return null;
+  // وقف إطلاق النار is a ceasefire, not gunfire
+  if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // anaphoric mentions (هذه الزيارة) refer to events already coded
   if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
   if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
@@ -201,6 +206,13 @@ function codeTrigger(
       lo = r.from;
       attribution = r.speaker;
       for (const m of r.speakerMentions) excluded.add(m);
+    }
+  }
+  // a clause break before the trigger (فيما, حيث, بينما) starts its clause
+  for (let k = trig.from - 1; k > lo; k--) {
+    if (CLAUSE_BREAKS.has(toks[k]!.norm)) {
+      lo = k + 1;
+      break;
     }
   }
   let hi = view.to;
@@ -229,31 +241,23 @@ function codeTrigger(
     targets = pair.slice(1);
     after = pair[pair.length - 1]!.tokenEnd;
   } else {
-    for (const rule of p.source) {
-      const f =
-        rule === 'genitive'
-          ? subjectOfNoun(ctx, trig, false)
-          : rule === 'subject'
-            ? p.kind === 'verb'
-              ? subjectOfVerb(ctx, trig)
-              : subjectOfNoun(ctx, trig, !definiteNoun)
-            : null;
-      if (f) {
-        sources = f.actors;
-        certainty = f.certainty;
-        after = Math.max(after, f.end);
-        break;
-      }
+    const f = findArgument(ctx, trig, p.kind, p.source, trig.to, new Set(), !definiteNoun);
+    if (f) {
+      sources = f.actors;
+      certainty = f.certainty;
+      if (f.end > trig.from) after = Math.max(trig.to, f.end);
     }
   }
-  if (sources.length === 0) return null;
+  // patterns without source rules code events whose agent the text does not name (نجا من محاولة اغتيال)
+  const sourceless = sources.length === 0 && p.source.length === 0;
+  if (sources.length === 0 && !sourceless) return null;
 
   // target
   let place: Place | null = null;
   const taken = new Set<ActorMention>(sources);
   if (targets.length === 0) {
     const dest = p.target.includes('dest') ? destination(ctx, trig, after) : null;
-    const found = findTarget(ctx, trig, p.target, after, taken);
+    const found = findArgument(ctx, trig, p.kind, p.target, after, taken, !definiteNoun);
     if (dest && (!found || p.target.indexOf('dest') < p.target.indexOf(found.rule as ArgRule))) {
       targets = [dest.actor];
       place = dest.place;
@@ -267,7 +271,7 @@ function codeTrigger(
     targets = [sources[1]!];
     sources = [sources[0]!, ...sources.slice(2)];
   }
-  if (targets.length === 0 && !TARGETLESS_ROOTS.has(p.code.slice(0, 2)) && p.target.length > 0) return null;
+  if (targets.length === 0 && !targetOptional(p)) return null;
 
   // modality
   let modality = modalityOf(toks, trig.from, lo, res.cues.modality, p.kind);
@@ -300,6 +304,25 @@ function codeTrigger(
     certainty,
     span: triggerSpan(ad, trig),
   };
+}
+
+const optionalTarget = new WeakMap<Pattern, boolean>();
+
+/**
+ * May the pattern's events stand without a target? Yes for roots whose events often have none
+ * (a protest, a claim, a battle), for patterns without target rules, and for patterns whose own
+ * examples expect a target-less event (`أعلنت الحكومة الحداد` → 017 LBNGOV -).
+ */
+function targetOptional(p: Pattern): boolean {
+  let v = optionalTarget.get(p);
+  if (v === undefined) {
+    v =
+      TARGETLESS_ROOTS.has(p.code.slice(0, 2)) ||
+      p.target.length === 0 ||
+      p.examples.some((e) => e.expect.some((x) => x.split(' ')[2] === '-'));
+    optionalTarget.set(p, v);
+  }
+  return v;
 }
 
 function isPurpose(t: Token, prev: Token | undefined, prev2: Token | undefined): boolean {
@@ -425,11 +448,13 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
   for (const d of drafts) {
     const info = cameoInfo(d.pattern.code);
     const targets: (ActorMention | Actor | null)[] = d.targets.length > 0 ? d.targets : [null];
-    for (const s of d.sources) {
+    const sources: (ActorMention | null)[] = d.sources.length > 0 ? d.sources : [null];
+    for (const s of sources) {
       for (const tg of targets) {
-        if (tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start))) continue;
-        if (tg && tg.actor && tg.actor === s.actor) continue;
-        const key = `${info.code}|${s.code}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
+        if (!s && !tg) continue;
+        if (s && tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start))) continue;
+        if (s && tg && tg.actor && tg.actor === s.actor) continue;
+        const key = `${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
         const trigger = d.span;
         const prior = seen.get(key);
         if (prior) {
@@ -438,7 +463,7 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
           continue;
         }
         const id = createHash('sha1')
-          .update(`${article}|${d.sentence}|${trigger.start}|${info.code}|${s.code}|${tg?.code ?? '-'}`)
+          .update(`${article}|${d.sentence}|${trigger.start}|${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}`)
           .digest('hex')
           .slice(0, 16);
         const rec: EventRecord = {
@@ -450,7 +475,7 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
           quad: info.quad,
           goldstein: info.goldstein,
           ...(info.plover ? { plover: info.plover } : {}),
-          source: toActor(s),
+          source: s ? toActor(s) : null,
           target: tg ? toActor(tg) : null,
           date: d.date,
           date_text: d.dateText,

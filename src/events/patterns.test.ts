@@ -77,6 +77,21 @@ describe('loadPatterns on the real files', () => {
     }
   });
 
+  it('gives each trigger key one kind (verb and verbal noun share keys)', () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const p of patterns) {
+      if (p.requires.length > 0) continue;
+      for (const c of p.compiled) {
+        const k = `${p.code} ${c.join(' ')}`;
+        const set = kinds.get(k) ?? new Set<string>();
+        set.add(p.kind);
+        kinds.set(k, set);
+      }
+    }
+    const both = [...kinds].filter(([, s]) => s.size > 1).map(([k]) => k);
+    expect(both).toEqual([]);
+  });
+
   it('compiles triggers to lemma keys with keysOf', () => {
     const meet = patterns.find((p) => p.id === 'consult.meet')!;
     expect(meet.compiled[0]).toEqual([keysOf('التقى')]);

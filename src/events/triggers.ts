@@ -4,12 +4,53 @@
  *   سيستقبل → lemma of استقبل → host.receive (043)
  *   أجرى اتصالا هاتفيا → [جري, اتصال, هاتف] → consult.phone (041)
  */
+import { splitSentences } from '../text/sentences.js';
+import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../types.js';
 import type { Pattern } from './pattern-types.js';
 
+interface Entry {
+  pattern: Pattern;
+  keys: string[];
+  /**
+   * For noun patterns, the stems each word may have (its sound plural and tanween forms):
+   * the lemma key alone would let مظاهر (aspects) match مظاهرة (demonstration).
+   */
+  stems: (Set<string> | null)[] | null;
+}
+
 export interface TriggerIndex {
   /** First lemma key of a phrase → the patterns and phrases starting with it. */
-  byFirst: Map<string, { pattern: Pattern; keys: string[] }[]>;
+  byFirst: Map<string, Entry[]>;
+}
+
+/** Stems a noun may take: زيارة → زياره, زيارات, زيارت (construct); اتصال → اتصالا, اتصالات. */
+export function nounStemFamily(stem: string): Set<string> {
+  const out = new Set([stem]);
+  if (stem.endsWith('ه')) {
+    const b = stem.slice(0, -1);
+    for (const x of ['ات', 'تين', 'تان', 'ت', 'ه']) out.add(b + x);
+  } else {
+    for (const x of ['ات', 'ين', 'ون', 'ان', 'ا', 'يه', 'يين', 'يون']) out.add(stem + x);
+  }
+  return out;
+}
+
+function phraseStems(phrase: string): (Set<string> | null)[] {
+  const words = phrase.trim().split(/\s+/u);
+  return words.map((w) => {
+    if (w === '*') return null;
+    const t = tokenize(w, splitSentences(w)).find((x) => x.kind === 'word');
+    return t ? nounStemFamily(t.stem) : null;
+  });
+}
+
+/** A verb trigger is not a definite word nor a feminine or plural noun: التقى, not اللقاء or لوحات. */
+function verbLike(t: Token): boolean {
+  if (t.pieces.some((p) => p.kind === 'proclitic' && p.norm === 'ال')) return false;
+  const stem = t.pieces.find((p) => p.kind === 'stem');
+  const raw = stem ? stem.text : t.text;
+  return !(t.stem.endsWith('ات') && t.stem.length > 4) && !raw.endsWith('ة');
 }
 
 export interface TriggerHit {
@@ -22,21 +63,43 @@ export interface TriggerHit {
 }
 
 export function buildTriggerIndex(patterns: Pattern[]): TriggerIndex {
-  const byFirst = new Map<string, { pattern: Pattern; keys: string[] }[]>();
+  const byFirst = new Map<string, Entry[]>();
   for (const p of patterns) {
-    for (const keys of p.compiled) {
+    p.compiled.forEach((keys, i) => {
       const first = keys[0];
-      if (!first || first === '*') continue;
+      if (!first || first === '*') return;
       const list = byFirst.get(first) ?? [];
-      list.push({ pattern: p, keys });
+      const stems = p.kind === 'noun' ? phraseStems(p.triggers[i] ?? '') : null;
+      list.push({ pattern: p, keys, stems: stems && stems.length === keys.length ? stems : null });
       byFirst.set(first, list);
-    }
+    });
   }
   return { byFirst };
 }
 
-/** Match `keys` at token i; returns the end index or -1. `*` skips up to 3 tokens. */
-export function matchKeys(tokens: Token[], i: number, to: number, keys: string[]): number {
+/** Noun phrases: the first and last word's stems must be in their families. */
+function stemsFit(tokens: Token[], from: number, to: number, e: Entry): boolean {
+  if (!e.stems) return true;
+  const first = e.stems[0];
+  if (first && !first.has(tokens[from]!.stem) && !first.has(tokens[from]!.norm)) return false;
+  const last = e.stems[e.stems.length - 1];
+  const lt = tokens[to - 1]!;
+  if (e.stems.length > 1 && last && !last.has(lt.stem) && !last.has(lt.norm)) return false;
+  return true;
+}
+
+/**
+ * Match `keys` at token i; returns the end index or -1. `*` skips up to 3 tokens; between any
+ * two words, tokens for which `gap(k)` holds (an actor or place mention) may stand:
+ * `قدمت اليابان مساعدات`, `عقد وزير الخارجية الروسي اجتماعا`.
+ */
+export function matchKeys(
+  tokens: Token[],
+  i: number,
+  to: number,
+  keys: string[],
+  gap?: (k: number) => boolean,
+): number {
   let k = i;
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j]!;
@@ -53,6 +116,11 @@ export function matchKeys(tokens: Token[], i: number, to: number, keys: string[]
       k = found + 1;
       j++;
       continue;
+    }
+    if (j > 0 && gap && k < to && !tokenHasKey(tokens[k]!, key)) {
+      let g = k;
+      while (g < to && g - k < 8 && gap(g)) g++;
+      if (g > k && g < to && tokenHasKey(tokens[g]!, key)) k = g;
     }
     if (k >= to || !tokenHasKey(tokens[k]!, key)) return -1;
     k++;
@@ -97,20 +165,26 @@ export function findTriggers(
     }
     let bestEnd = -1;
     let best: TriggerHit[] = [];
+    const gap = (k: number) => blocked[k - from] === 1;
     for (const c of cands) {
-      const end = matchKeys(tokens, i, to, c.keys);
+      const end = matchKeys(tokens, i, to, c.keys, gap);
       if (end < 0) continue;
+      if (c.pattern.kind === 'verb' && !verbLike(t)) continue;
+      if (!stemsFit(tokens, i, end, c)) continue;
       if (c.pattern.unless.length > 0 && phraseNear(tokens, end, to, c.pattern.unless, 2)) continue;
       if (c.pattern.requires.length > 0 && !phraseNear(tokens, end, to, c.pattern.requires, to - end)) continue;
       if (end > bestEnd) {
         bestEnd = end;
         best = [];
       }
-      if (end === bestEnd && !best.some((b) => b.pattern.code === c.pattern.code)) {
+      if (end === bestEnd && !best.some((b) => b.pattern.code === c.pattern.code && b.pattern.kind === c.pattern.kind)) {
         best.push({ pattern: c.pattern, from: i, to: end, head: i });
       }
     }
     if (best.length > 0) {
+      // a noun pattern whose stems fit beats a verb pattern of the same code (اجتماع, not اجتمع)
+      const nouns = new Set(best.filter((b) => b.pattern.kind === 'noun').map((b) => b.pattern.code.slice(0, 3)));
+      if (nouns.size > 0) best = best.filter((b) => b.pattern.kind === 'noun' || !nouns.has(b.pattern.code.slice(0, 3)));
       hits.push(...best);
       i = bestEnd;
     } else i++;

@@ -179,7 +179,11 @@ export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
         warn(c.file, c.line, `column capital: place "${c.capital}" has kind ${p.kind}`);
     }
   }
+  const capitalIds = new Set(kb.countries.map((c) => c.capital));
   for (const p of kb.places) {
+    if (p.kind === 'capital' && !capitalIds.has(p.id)) {
+      warn(p.file, p.line, `column kind: "${p.id}" is no country's capital in countries.tsv`);
+    }
     if (!countryCodes.has(p.country))
       error(p.file, p.line, `column country: unknown country code "${p.country}"`);
     // NaN: already reported by the loader
@@ -249,7 +253,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): KbIssue[] {
     for (const name of list) {
       names.push(name);
       nameEntry.push(e);
-      nameAllowed.push(amb !== undefined && amb.includes(name));
+      nameAllowed.push(amb?.includes(name) ?? false);
     }
   };
   for (const c of kb.countries) {

@@ -174,11 +174,6 @@ function loadLexicon(): void {
   }
 }
 
-/** Is `stem` listed as it is? */
-function isExact(stem: string): boolean {
-  return STEMS.has(stem) || HOSTS.has(stem) || FUNCTION.has(stem);
-}
-
 /**
  * Inflected forms of the listed stems, built once at load: a listed stem plus an inflection
  * ending (وزيرة ← وزير), ة written ت before an enclitic (سيطرت ← سيطرة), a final hamza on
@@ -204,12 +199,27 @@ function buildInflected(): void {
   }
 }
 
+const K_EXACT = 1;
+const K_HOST = 2;
+const K_INFLECTED = 4;
+/** Every known string with its flags: one lookup per candidate stem. */
+const KNOWN = new Map<string, number>();
+
+function buildKnown(): void {
+  buildInflected();
+  KNOWN.clear();
+  for (const w of INFLECTED) KNOWN.set(w, K_INFLECTED);
+  for (const w of STEMS) KNOWN.set(w, K_EXACT);
+  for (const w of FUNCTION) KNOWN.set(w, K_EXACT);
+  for (const w of HOSTS) KNOWN.set(w, K_EXACT | K_HOST);
+}
+
 loadLexicon();
-buildInflected();
+buildKnown();
 
 /** Is `stem` a known word (a listed stem or host, or an inflected form of a listed stem)? */
 function isKnown(stem: string): boolean {
-  return isExact(stem) || INFLECTED.has(stem);
+  return KNOWN.has(stem);
 }
 
 /** True when the string starts with ال. */
@@ -238,41 +248,37 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   if (explicit !== undefined) return explicit;
   if (w.length < 2 || !mayHaveClitic(w) || STEMS.has(w) || FUNCTION.has(w) || HOSTS.has(w))
     return [{ len: w.length, kind: 'stem', norm: fullNorm(w) }];
-  const whole: SegPiece[] = [{ len: w.length, kind: 'stem', norm: fullNorm(w) }];
 
   let bestKnown: { p: Prefix; s: string; stemLen: number; pieces: number; exact: boolean } | null = null;
   let bestRule: { p: Prefix; s: string; stripped: number } | null = null;
   const L = w.length;
+  // the whole word, known through an inflection (an exact entry returned above)
+  if (INFLECTED.has(w)) bestKnown = { p: PREFIXES[0]!, s: '', stemLen: L, pieces: 1, exact: false };
+  // enclitics the word ends with
+  const suffixes: string[] = [''];
+  if (ENCLITIC_LAST.has(w[L - 1]!)) for (const e of ENCLITICS) if (w.endsWith(e)) suffixes.push(e);
   for (const p of PREFIXES) {
     const pl = p.str.length;
     if (pl >= L || (pl > 0 && !w.startsWith(p.str))) continue;
     if (p.future && !IMPERFECT.has(w[pl]!)) continue;
     // the article is never written with a hamza alef: ألقى, إلكتروني, آلاف are not ال+…
     if (p.hasAl && hamzaAlef !== 0 && p.alAt >= 0 && p.alAt < 31 && hamzaAlef & (1 << p.alAt)) continue;
-    for (let si = -1; si < ENCLITICS.length; si++) {
-      const s = si < 0 ? '' : ENCLITICS[si]!;
+    for (const s of suffixes) {
       const sl = s.length;
-      if (sl > 0 && (p.hasAl || !w.endsWith(s))) continue;
+      if (sl > 0 && p.hasAl) continue;
+      if (pl === 0 && sl === 0) continue;
       const stemLen = L - pl - sl;
       if (stemLen < 1) continue;
-      if (pl === 0 && sl === 0) {
-        // the whole word
-        // (an exact entry returned above)
-        if (isKnown(w)) {
-          if (bestKnown === null || (!bestKnown.exact && stemLen > bestKnown.stemLen))
-            bestKnown = { p, s, stemLen, pieces: 1, exact: false };
-        }
-        continue;
-      }
       const stem = w.slice(pl, L - sl);
       if (sl > 0 && stem.charCodeAt(stem.length - 1) === TEH_MARBUTA) continue;
-      const known = isKnown(stem) || (sl > 0 && stemLen === 1 && PREP_HOSTS.has(stem) && p.pieces.length <= 1);
-      if (known) {
-        if (sl > 0 && HOST_ONLY.has(s) && !HOSTS.has(stem) && !PREP_HOSTS.has(stem)) continue;
+      const flags = KNOWN.get(stem) ?? 0;
+      const prepHost = sl > 0 && stemLen === 1 && PREP_HOSTS.has(stem) && p.pieces.length <= 1;
+      if (flags !== 0 || prepHost) {
+        if (sl > 0 && HOST_ONLY.has(s) && (flags & K_HOST) === 0 && !PREP_HOSTS.has(stem)) continue;
         const pieces = p.pieces.length + 1 + (sl > 0 ? 1 : 0);
         // exact entries beat inflected ones (بلادنا = بلاد+نا, not ب+لادنا via لادن+ا),
         // then the longest stem, then the fewest pieces
-        const exact = isExact(stem) || stemLen === 1;
+        const exact = (flags & K_EXACT) !== 0 || stemLen === 1;
         if (
           bestKnown === null ||
           (exact && !bestKnown.exact) ||
@@ -282,6 +288,7 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
           bestKnown = { p, s, stemLen, pieces, exact };
         continue;
       }
+      if (bestKnown !== null) continue;
       // rule-based validity for an unknown stem
       // 3 letters; 2 after the article (اليد, والغش) or before a two-letter third-person or
       // plural pronoun (حلها, حقهم, ردها)
@@ -301,7 +308,8 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
     }
   }
   const best = bestKnown ?? bestRule;
-  if (best === null) return whole;
+  if (best === null || (best.p.str.length === 0 && best.s.length === 0))
+    return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
   const pieces: SegPiece[] = [...best.p.pieces];
   const stemLen = L - best.p.str.length - best.s.length;
   pieces.push({ len: stemLen, kind: 'stem', norm: fullNorm(w.slice(best.p.str.length, best.p.str.length + stemLen)) });
@@ -341,7 +349,7 @@ export function lexiconStats(): { stems: number; explicit: number; hosts: number
 
 /** Rebuild derived tables after the lexicon sets were changed (lexicon tool). */
 export function lexiconChanged(): void {
-  buildInflected();
+  buildKnown();
 }
 
 /** The loaded lexicon sets (for the lexicon tool and tests; call `lexiconChanged` after a change). */

@@ -3,25 +3,36 @@
  *
  * Matching keys off token stems (`Token.stem`: normalised, without proclitics, ال and
  * enclitics) through Set/Map lookups on trigger words (month names, أمس, اليوم, weekday names,
- * عام, منذ, numbers …); only a trigger looks at its neighbours. Expressions are maximal, do not
- * overlap and never cross a sentence. Offsets are those of the tokens (a leading conjunction
- * و / ف is left out: `والاثنين` → `الاثنين`).
+ * عام, منذ, numbers …); a cheap filter on the last two letters of each word (read off the
+ * document text) comes first, and only a trigger looks at its neighbours. Expressions are
+ * maximal, do not overlap and never cross a sentence. Offsets are those of the tokens, a
+ * leading conjunction و / ف left out (`والاثنين` → `الاثنين`).
  *
- * Decisions (documented in README-like form in the report and tests):
+ * Kind: `date` (a day of a Gregorian month), `month` (a Gregorian month), `year`, `hijri` (any
+ * Hijri-calendar expression), `weekday`, `relative` (أمس, اليوم, غدا, الأسبوع الماضي, الشهر
+ * المقبل, العام الحالي, منذ ثلاثة أيام). `duration` is never emitted.
+ *
+ * Decisions:
  * - Bare weekday (`الثلاثاء`): the most recent such day on or before the anchor; in a
- *   future-tense context (a preceding س- verb, سوف, المقرر, المرتقب …) the next one on or after
- *   it. `الماضي` → strictly before, `المقبل` / `القادم` → strictly after.
+ *   future-tense context (a س- verb, سوف, المقرر, المرتقب … among the 5 tokens before) the
+ *   next one on or after it. `الماضي` → strictly before, `المقبل` / `القادم` → strictly after,
+ *   `قبل الماضي` / `بعد المقبل` one week further.
  * - `الأسبوع الماضي` / `المقبل`: anchor ∓ 7 days, precision 'day' (the contract has no week
  *   precision); `هذا الأسبوع` / `الأسبوع الجاري`: the anchor.
- * - A month without a year (`في أكتوبر`), a day without a year (`15 أكتوبر`): the occurrence
- *   from 8 months before to 3 months after the anchor's month (news mostly reports the past;
- *   published in December, `15 يناير` is next January, `أبريل` last April); `أكتوبر الماضي`: the most recent October strictly before the
- *   anchor's month; `المقبل`: the next one strictly after; `الجاري`: the anchor's year.
- * - `منتصف أغسطس`, `أواخر الشهر الجاري`: the month (month precision).
+ * - A month or a day without a year (`في أكتوبر`, `15 أكتوبر`): the occurrence from 8 months
+ *   before to 3 months after the anchor's month (news mostly reports the past: published in
+ *   December, `15 يناير` is next January, `أبريل` last April). `أكتوبر الماضي`: the most recent
+ *   October strictly before the anchor's month; `المقبل`: the next one strictly after;
+ *   `الجاري` / `الحالي`: the anchor's year. The same rules hold for Hijri months.
+ * - `منتصف أغسطس`, `أواخر الشهر الجاري`: the month (month precision); `مطلع العام`: the year.
  * - A Hijri month as a month: the Gregorian month holding its 15th day; a Hijri year: the
- *   Gregorian year holding its 1 Rajab.
+ *   Gregorian year holding its 1 Rajab. `عام 1436` without هـ is Hijri when it lies within the
+ *   60 Hijri years before (or 3 after) the anchor, Gregorian otherwise.
+ * - No anchor: everything that depends on it gets `value: null, precision: null`; absolute
+ *   dates (`15 أكتوبر 2025`, `15 رمضان 1436هـ`, `عام 2015`) still resolve.
  * - Vague expressions carry no date and are not emitted (`خلال الأيام الماضية`,
- *   `السنوات الماضية`, `قبل أيام`); durations (`لمدة ثلاثة أيام`) are not emitted either.
+ *   `السنوات الماضية`, `قبل أيام`), nor are durations (`لمدة ثلاثة أيام`) and spans relative
+ *   to another event (`قبل يومين من الانتخابات`, `اليوم التالي`).
  */
 
 import { isDropped, normalizeCode } from '../text/normalize.js';
@@ -191,6 +202,8 @@ const NOT_FRIDAY_BEFORE = new Set(['صلاه', 'خطبه', 'خطيب', 'صلوا
 const NOT_MONDAY_BEFORE = new Set(['بين', 'كلا', 'هذين', 'هذان', 'ان', 'مع', 'ام', 'او']);
 /** Before any weekday: a habit or a name, not a date (أيام الأحد, سوق الخميس). */
 const NOT_WEEKDAY_BEFORE = new Set(['ايام', 'سوق']);
+/** Prepositions before a bare year (`في 2015.`). */
+const YEAR_PREPS = new Set(['في', 'منذ', 'خلال', 'حتي', 'بحلول', 'مطلع', 'منتصف', 'نهايه', 'اواخر', 'اوايل']);
 /** Markers of a future-tense context for bare weekdays (looked for in the 5 tokens before). */
 const FUTURE_MARKERS = new Set(['سوف', 'مقرر', 'مرتقب', 'مزمع', 'مفترض', 'متوقع', 'يعتزم', 'تعتزم']);
 
@@ -244,7 +257,8 @@ const VOCAB = new Set<string>([
  */
 const TRIGGER_ENDS = new Uint8Array(65536);
 for (const w of TRIGGERS) {
-  if (w !== 'ال') TRIGGER_ENDS[((w.charCodeAt(w.length - 2) & 0xff) << 8) | (w.charCodeAt(w.length - 1) & 0xff)] = 1;
+  if (w !== 'ال')
+    TRIGGER_ENDS[((w.charCodeAt(w.length - 2) & 0xff) << 8) | (w.charCodeAt(w.length - 1) & 0xff)] = 1;
 }
 
 /** Cheap test: can word token t start a time expression? (Numbers are tested by the caller.) */
@@ -292,8 +306,6 @@ interface Hit {
   end: number;
   /** A name, not a date (ثورة 25 يناير): consume the tokens, emit nothing. */
   skip?: boolean;
-  /** End offset when it is not the end of token end − 1 (a closing parenthesis). */
-  endOff?: number;
   kind: TimeKind;
   spec: Spec;
 }
@@ -599,7 +611,7 @@ class Scanner {
   }
 
   /** Optional weekday after a relative day: `أمس الاثنين`, `اليوم (الاثنين)`. */
-  private trailingWeekday(e: number): { end: number; endOff?: number } {
+  private trailingWeekday(e: number): { end: number } {
     if (this.isPunct(e, '(')) {
       const wd = this.keyAl(e + 1);
       if (wd !== undefined && WEEKDAYS.has(wd) && this.isPunct(e + 2, ')')) {
@@ -671,6 +683,8 @@ class Scanner {
   }
 
   private notToday(j: number): boolean {
+    // «اليوم»: the newspaper
+    if (this.isPunct(j - 1, '"') && this.isPunct(j + 1, '"')) return true;
     const next = this.key(j + 1);
     if (next !== undefined && NOT_TODAY_AFTER.has(next)) return true;
     const prev = this.key(j - 1);
@@ -766,6 +780,18 @@ class Scanner {
     return { d: w.value, end: j + w.length };
   }
 
+  /** Era word at j (م, ميلادي, هـ, هجرية), not the metre of `2700 م2` / `م²`. */
+  private eraAt(j: number): Calendar | undefined {
+    const e = this.keyBare(j);
+    const c = e === undefined ? undefined : ERA.get(e);
+    if (c === 'g') {
+      const next = this.toks[j + 1];
+      if (next && next.start === this.toks[j]!.end && (next.kind === 'number' || next.kind === 'symbol'))
+        return undefined;
+    }
+    return c;
+  }
+
   /** Year after a month name: `2025`, `2015م`, `1436 هـ`. */
   private yearAfter(j: number, cal: Calendar): { y: number; end: number } | null {
     const nt = numberOf(this.tok(j));
@@ -773,8 +799,7 @@ class Scanner {
     let era = nt.era;
     let end = j + 1;
     if (!era) {
-      const e = this.keyBare(j + 1);
-      const c = e === undefined ? undefined : ERA.get(e);
+      const c = this.eraAt(j + 1);
       if (c === cal) {
         era = c;
         end++;
@@ -869,8 +894,7 @@ class Scanner {
     }
     let era: Calendar | null = single?.[5] === 'م' ? 'g' : single?.[5] === 'ه' ? 'h' : null;
     if (!era) {
-      const e = this.keyBare(end);
-      const ec = e === undefined ? undefined : ERA.get(e);
+      const ec = this.eraAt(end);
       if (ec) {
         era = ec;
         end++;
@@ -1062,21 +1086,30 @@ class Scanner {
     let era = nt.era;
     let end = j + 1;
     if (!era) {
-      const e = this.keyBare(j + 1);
-      const c = e === undefined ? undefined : ERA.get(e);
+      const c = this.eraAt(j + 1);
       if (c) {
         era = c;
         end++;
       }
     }
+    if (!era && !cued && nt.digits === 4 && nt.n >= 1900 && nt.n <= 2100) {
+      // في 2015. / منذ 2011، : a bare year after a preposition, before punctuation
+      const prev = this.keyBare(i - 1);
+      const next = this.tok(end);
+      if (prev !== undefined && YEAR_PREPS.has(prev) && (!next || next.kind === 'punct')) {
+        return { end, kind: 'year', spec: { t: 'year', cal: 'g', y: nt.n } };
+      }
+    }
     if (!era) {
       if (!cued || nt.digits < 4) return null;
+      era = 'g';
       if (this.anchor !== null && nt.n >= 1300 && nt.n < 1600) {
+        // a Hijri year of the last 60 years (a birth year) or of the next 3 (a plan)
         this.anchorHy ??= anchorHijriYear(this.anchor);
-        era = Math.abs(nt.n - this.anchorHy) <= 3 ? 'h' : 'g';
-      } else era = 'g';
+        if (nt.n <= this.anchorHy + 3 && nt.n >= this.anchorHy - 60) era = 'h';
+      }
       if (era === 'g' && (nt.n < 1000 || nt.n > 2200)) return null;
-    } else if (era === 'g' && !cued && nt.digits < 4) return null;
+    } else if (era === 'g' ? nt.n > 2200 || (!cued && nt.digits < 4) : nt.n > 1700) return null;
     // a range 2014-2015 / 1435-1436: the first year alone is still a year
     return {
       end,
@@ -1109,17 +1142,27 @@ export function findTimeExpressions(
   let free = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
+    let hit: Hit | null = null;
     if (t.kind === 'number') {
+      sc ??= new Scanner(tokens, anchor);
       // الـ15: the article written apart starts the expression
       const prev = tokens[i - 1];
-      if (i - 1 >= free && prev && prev.end === t.start && prev.norm === 'ال' && prev.sentence === t.sentence) i--;
-    } else if (t.kind !== 'word' || !isCandidateWord(text, t)) continue;
-    sc ??= new Scanner(tokens, anchor);
-    const hit = sc.scan(i);
-    if (!hit) {
-      if (tokens[i] !== t) i++; // back on the number after a failed الـ
-      continue;
+      if (
+        i - 1 >= free &&
+        prev &&
+        prev.end === t.start &&
+        prev.norm === 'ال' &&
+        prev.sentence === t.sentence
+      ) {
+        hit = sc.scan(i - 1);
+        if (hit) i--;
+      }
+      hit ??= sc.scan(i);
+    } else if (t.kind === 'word' && isCandidateWord(text, t)) {
+      sc ??= new Scanner(tokens, anchor);
+      hit = sc.scan(i);
     }
+    if (!hit || !sc) continue;
     free = hit.end;
     if (hit.skip) {
       i = hit.end - 1;
@@ -1128,7 +1171,7 @@ export function findTimeExpressions(
     const first = tokens[i]!;
     const last = tokens[hit.end - 1]!;
     const start = sc.startOffset(i, text);
-    const end = hit.endOff ?? last.end;
+    const end = last.end;
     const { value, precision } = resolveSpec(hit.spec, anchor);
     out.push({
       start,

@@ -90,8 +90,8 @@ two(['ربيع'], ['اول'], { cal: 'h', month: 3, weak: false });
 two(['ربيع'], ['ثاني', 'ثان', 'اخر'], { cal: 'h', month: 4, weak: false });
 two(['جمادي', 'جماد'], ['اولي', 'اول'], { cal: 'h', month: 5, weak: false });
 two(['جمادي', 'جماد'], ['اخره', 'ثانيه', 'ثاني', 'ثان', 'اخر'], { cal: 'h', month: 6, weak: false });
-two(['ذو', 'ذي', 'ذا'], ['قعده'], { cal: 'h', month: 11, weak: false });
-two(['ذو', 'ذي', 'ذا'], ['حجه'], { cal: 'h', month: 12, weak: false });
+two(['ذو', 'ذي', 'ذا', 'ذوي'], ['قعده'], { cal: 'h', month: 11, weak: false });
+two(['ذو', 'ذي', 'ذا', 'ذوي'], ['حجه'], { cal: 'h', month: 12, weak: false });
 
 /** Era markers after a year: م / ميلادي → Gregorian; هـ / هجري → Hijri. */
 export const ERA = new Map<string, Calendar>([
