@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentWord } from '../src/text/clitics.js';
+import { normalize } from '../src/text/normalize.js';
 
 export interface CliticFigures {
   total: number;
@@ -49,14 +50,8 @@ export function clitics(file: string | null = wordListPath()): CliticFigures | n
 function normalizeSeg(s: string): string {
   return s
     .split('+')
-    .map((p) => segNorm(p.trim()))
+    .map((p) => normalize(p.trim()))
     .join('+');
-}
-
-import { normalize } from '../src/text/normalize.js';
-
-function segNorm(p: string): string {
-  return normalize(p);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -64,6 +59,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (f === null) console.log('clitic word list not found');
   else {
     for (const w of f.wrong) console.log(`${w.word}\texpected ${w.expected}\tgot ${w.got}`);
-    console.log(`clitic segmentation: ${f.errors}/${f.total} words wrong (${(f.rate * 100).toFixed(2)}% error rate)`);
+    console.log(
+      `clitic segmentation: ${f.errors}/${f.total} words wrong (${(f.rate * 100).toFixed(2)}% error rate)`,
+    );
   }
 }

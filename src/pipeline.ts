@@ -39,7 +39,7 @@ export function loadResources(): Resources {
   const cues = loadCues();
   const index = buildTriggerIndex(patterns);
   const stopLemmas = new Set<string>();
-  for (const p of patterns) for (const c of p.compiled) if (c.length === 1 && c[0]) stopLemmas.add(c[0]);
+  for (const p of patterns) for (const c of p.compiled) for (const k of c) if (k !== '*') stopLemmas.add(k);
   for (const c of cues.attribution.verbs) if (c.keys[0]) stopLemmas.add(c.keys[0]);
   cached = { kb, matcher, coder: { patterns, index, cues }, stopLemmas };
   return cached;

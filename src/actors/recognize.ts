@@ -94,8 +94,15 @@ export function recognizeActors(
     const [sIdx, from, to] = ranges[r]!;
     const segs: Segment[] = [];
     for (const sg of allSegs[r]!) {
+      // country names are never dropped (الكويت is the country or its capital, both KWT)
+      const hasCountry = sg.hits.some((h) => h.t === 'country' && !h.amb);
       const hits = sg.hits.filter(
-        (h) => !h.amb || supported.has(entryOf(h)) || (h.t === 'place' && placeContext(sg.from)),
+        (h) =>
+          !h.amb ||
+          h.t === 'country' ||
+          h.t === 'nisba' ||
+          supported.has(entryOf(h)) ||
+          (h.t === 'place' && (placeContext(sg.from) || hasCountry)),
       );
       if (hits.length > 0) segs.push(hits.length === sg.hits.length ? sg : { ...sg, hits });
     }
@@ -127,6 +134,15 @@ export function recognizeActors(
       if (stops.has(t.norm) || stops.has(f) || PREPOSITIONS.has(f)) return false;
       if (stopLemmas.has(t.lemma) || stopLemmas.has(t.stem)) return false;
       return !segAt.has(k) || NAME_PARTICLES.has(f);
+    };
+
+    /** A plain word (no conjunction, not a stop word or preposition): الغاز in مجموعة الغاز البريطانية. */
+    const plainWord = (k: number): boolean => {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word' || t.sentence !== sIdx) return false;
+      if (proclitics(t).some((p) => p === 'و' || p === 'ف')) return false;
+      const f = lookupForms(t)[0]!;
+      return !stops.has(t.norm) && !stops.has(f) && !PREPOSITIONS.has(f);
     };
 
     /** Name words right before a role (`هيلج لوند الرئيس التنفيذي ...`): the start of the name. */
@@ -470,7 +486,7 @@ export function recognizeActors(
         if (!s) {
           // مجموعة الغاز البريطانية: one word between a body and its nisba
           const s2 = segAt.get(j + 1);
-          if ((body || role.kind === 'body') && !cc && s2 && pick(s2.hits, 'nisba') && nameLike(j, false)) {
+          if ((body || role.kind === 'body') && !cc && s2 && pick(s2.hits, 'nisba') && plainWord(j)) {
             j++;
             continue;
           }
@@ -834,8 +850,17 @@ function fillContext(actors: Draft[], places: PlaceMention[]): void {
       best = c;
       bestN = n;
     }
-  for (const a of actors) {
+  for (let k = 0; k < actors.length; k++) {
+    const a = actors[k]!;
     if (a.code || !a.roleKey) continue;
+    // a group in construct with an actor belongs to it: أطفال نادي الجزيرة الفلسطيني, عناصر داعش
+    const next = actors[k + 1];
+    if (next && next.sentence === a.sentence && next.tokenStart === a.tokenEnd && next.code) {
+      a.country = next.country;
+      a.code = a.kind === 'body' && next.kind !== 'country' ? next.code : `${next.country ?? next.code}${sectorOf(a)}`;
+      a.resolution = 'role+org';
+      continue;
+    }
     if (!best || bestN < 2) continue;
     a.country = best;
     a.code = `${best}${sectorOf(a)}`;

@@ -181,14 +181,19 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   let r = trig.from - 1;
   if (tok(ctx, r)?.norm === 'قد') r--;
   const rt = tok(ctx, r);
-  if (rt && RELATIVES.has(rt.norm)) {
+  // X الذي وصل: X is the subject; X الذين استقبلتهم الأمم المتحدة: the pronoun on the verb
+  // stands for X, which is the object, and the subject follows the verb
+  const trigTok = tok(ctx, trig.from)!;
+  const objectPronoun = trigTok.pieces.some((p) => p.kind === 'enclitic');
+  if (rt && RELATIVES.has(rt.norm) && !objectPronoun) {
     const ante = actorEndingAt(ctx, r) ?? actorEndingAt(ctx, r - 1);
     if (ante) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'subject' };
   }
   // SVO with the subject adjacent: لافروف سيستقبل, الجانب السوري أعرب
   let b = trig.from;
+  if (rt && RELATIVES.has(rt.norm)) b = -1;
   while (b > ctx.lo && PRE_VERB.has(tok(ctx, b - 1)?.norm ?? '')) b--;
-  const adj = actorEndingAt(ctx, b);
+  const adj = b >= 0 ? actorEndingAt(ctx, b) : undefined;
   if (adj && !prep(ctx, adj))
     return { actors: withCoordinatedBefore(ctx, adj), certainty: 0.9, end: trig.to, rule: 'subject' };
   // inside a multiword trigger: قدمت اليابان مساعدات, قام الرئيس التركي بزيارة
@@ -214,6 +219,11 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
 
 /** Subject of a noun trigger: genitive, `التي قام بها X`, or the governing verb's subject. */
 export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boolean): Found | null {
+  // inside a multiword trigger: شن سلاح الجو الروسي غارات, ارتكب تنظيم داعش مجزرة
+  for (const a of ctx.view.actors) {
+    if (a.tokenStart > trig.from && a.tokenEnd < trig.to && eligible(ctx, a) && !prep(ctx, a))
+      return vsoSubject(ctx, a, 1, 'subject');
+  }
   const gen = genitive(ctx, trig, true);
   if (gen) return gen;
   const rt = tok(ctx, trig.to);
@@ -271,6 +281,12 @@ export function genitive(ctx: ArgContext, trig: TriggerHit, agent = false): Foun
  * prepositional phrases and up to one plain noun it depends on (`ثمن الرئيس دعم السعودية`).
  */
 function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Set<ActorMention>): Found | null {
+  // X الذين استقبلتهم Y: the antecedent X is the object
+  const rt = tok(ctx, trig.from - 1);
+  if (rt && RELATIVES.has(rt.norm) && tok(ctx, trig.from)!.pieces.some((p) => p.kind === 'enclitic')) {
+    const ante = actorEndingAt(ctx, trig.from - 1);
+    if (ante && !taken.has(ante)) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'object' };
+  }
   let k = start;
   let plain = 0;
   for (let g = 0; g < 12 && k < ctx.hi; g++) {

@@ -78,7 +78,7 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
       if (d) drafts.push(d);
     }
   }
-  carryPlaces(drafts, dateline);
+  carryPlaces(drafts, dateline, dominantPlace(ad));
   return toRecords(doc.id, drafts, ad.anchor);
 }
 
@@ -194,8 +194,8 @@ function codeTrigger(
   // وقف إطلاق النار is a ceasefire, not gunfire
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // anaphoric mentions (هذه الزيارة) refer to events already coded
-  if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
-  if (p.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
+  if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
+  if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
 
   // the window: the reported clause the trigger is in, up to the next clause break
   let lo = view.from;
@@ -222,7 +222,9 @@ function codeTrigger(
       hi = k;
       break;
     }
-    if (RELATIVES.has(w.norm) && k > trig.to + 1) {
+    // a relative clause on an actor (الشيباني الذي وصل) is not part of this clause; one on a
+    // noun may hold the target (أدانت مصر الهجوم الذي شنه تنظيم داعش)
+    if (RELATIVES.has(w.norm) && k > trig.to + 1 && view.actors.some((a) => a.tokenEnd === k)) {
       hi = k;
       break;
     }
@@ -230,22 +232,23 @@ function codeTrigger(
   const ctx: ArgContext = { view, lo, hi, timeTokens, excluded };
 
   // source
-  const definiteNoun = p.kind === 'noun' && isDefinite(t);
+  const definiteNoun = trig.kind === 'noun' && isDefinite(t);
   let sources: ActorMention[] = [];
   let certainty = 1;
   let after = trig.to;
   let targets: (ActorMention | Actor)[] = [];
-  const pair = p.kind === 'noun' ? between(ctx, trig) : null;
+  const pair = trig.kind === 'noun' ? between(ctx, trig) : null;
   if (pair) {
     sources = [pair[0]!];
     targets = pair.slice(1);
     after = pair[pair.length - 1]!.tokenEnd;
   } else {
-    const f = findArgument(ctx, trig, p.kind, p.source, trig.to, new Set(), !definiteNoun);
+    const f = findArgument(ctx, trig, trig.kind, p.source, trig.to, new Set(), !definiteNoun);
     if (f) {
       sources = f.actors;
       certainty = f.certainty;
-      if (f.end > trig.from) after = Math.max(trig.to, f.end);
+      // a subject inside a multiword trigger (وقعت مصر مع السعودية اتفاقية) ends before it does
+      if (f.end > trig.from) after = f.end;
     }
   }
   // patterns without source rules code events whose agent the text does not name (نجا من محاولة اغتيال)
@@ -257,7 +260,7 @@ function codeTrigger(
   const taken = new Set<ActorMention>(sources);
   if (targets.length === 0) {
     const dest = p.target.includes('dest') ? destination(ctx, trig, after) : null;
-    const found = findArgument(ctx, trig, p.kind, p.target, after, taken, !definiteNoun);
+    const found = findArgument(ctx, trig, trig.kind, p.target, after, taken, !definiteNoun);
     if (dest && (!found || p.target.indexOf('dest') < p.target.indexOf(found.rule as ArgRule))) {
       targets = [dest.actor];
       place = dest.place;
@@ -274,17 +277,20 @@ function codeTrigger(
   if (targets.length === 0 && !targetOptional(p)) return null;
 
   // modality
-  let modality = modalityOf(toks, trig.from, lo, res.cues.modality, p.kind);
+  let modality = modalityOf(toks, trig.from, lo, res.cues.modality, trig.kind);
   // date
   const time = nearestTime(view, trig, lo, hi);
   const date = time ? time.value : ad.anchor;
   if (modality === 'asserted' && ad.anchor && date && date.length === 10 && date > ad.anchor) modality = 'future';
+  // an imperfect verb dated today or later is scheduled: يعقد اليوم الوزير اجتماعا
   if (
     modality === 'asserted' &&
-    p.kind === 'verb' &&
+    trig.kind === 'verb' &&
     looksImperfect(t) &&
-    !attribution &&
-    (!time || (time.value !== null && ad.anchor !== null && time.value >= ad.anchor))
+    time?.value &&
+    ad.anchor !== null &&
+    time.value.length === 10 &&
+    time.value >= ad.anchor
   ) {
     modality = 'future';
   }
@@ -395,8 +401,36 @@ function datelinePlace(ad: AnnotatedDocument): Place | null {
   return { name: first.name, name_ar: first.name_ar, country: first.country, lat: first.lat, lon: first.lon };
 }
 
-/** A meeting during a visit happens where the visit is; else the dateline city. */
-function carryPlaces(drafts: Draft[], dateline: Place | null): void {
+/**
+ * The country the article is mostly about, as a country-level place: the country named by the
+ * most place mentions (at least two).
+ */
+function dominantPlace(ad: AnnotatedDocument): Place | null {
+  const counts = new Map<string, number>();
+  for (const p of ad.places) if (p.country) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [c, k] of counts)
+    if (k > n) {
+      best = c;
+      n = k;
+    }
+  if (!best || n < 2) return null;
+  const named = ad.places.find((p) => p.kind === 'country' && p.country === best);
+  return {
+    name: named?.name ?? best,
+    name_ar: named?.name_ar ?? '',
+    country: best,
+    lat: null,
+    lon: null,
+  };
+}
+
+/**
+ * Places not named in the clause: a meeting during a visit happens where the visit is; a
+ * reception in the host's country; else the dateline city, else the country the article is about.
+ */
+function carryPlaces(drafts: Draft[], dateline: Place | null, dominant: Place | null): void {
   const visits: Draft[] = [];
   for (const d of drafts) {
     if ((d.pattern.code === '042' || d.pattern.code === '043') && d.place && d.modality !== 'negated') {
@@ -423,7 +457,13 @@ function carryPlaces(drafts: Draft[], dateline: Place | null): void {
         }
       }
     }
-    if (!d.place) d.place = dateline;
+    if (!d.place && d.pattern.code === '043') {
+      const host = d.sources[0];
+      if (host?.country) {
+        d.place = dateline?.country === host.country ? dateline : { name: host.country, name_ar: '', country: host.country, lat: null, lon: null };
+      }
+    }
+    if (!d.place) d.place = dateline ?? dominant;
   }
 }
 

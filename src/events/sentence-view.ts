@@ -36,7 +36,7 @@ export const COMPLEMENTIZERS = n('أن', 'إن', 'بأن', 'وأن', 'وإن', '
 /** Relative pronouns: الذي, التي, الذين. */
 export const RELATIVES = n('الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللاتي', 'اللواتي');
 /** Words that close the argument window of a trigger: حيث, فيما, بينما. */
-export const CLAUSE_BREAKS = n('حيث', 'فيما', 'بينما', 'بعدما', 'عندما', 'حين', 'لكن', 'ولكن', 'إلا', 'غير');
+export const CLAUSE_BREAKS = n('حيث', 'فيما', 'بينما', 'بعدما', 'عندما', 'حين', 'لكن', 'ولكن', 'إلا', 'كما', 'وكما', 'بل', 'ثم');
 /** Demonstratives: a noun trigger after them refers back to an event already reported. */
 export const DEMONSTRATIVES = n('هذه', 'هذا', 'تلك', 'ذلك', 'هذين', 'هاتين', 'هذان', 'هاتان');
 /** Companion markers: برفقة X, يرافقه X, على رأس وفد. */

@@ -13,6 +13,11 @@ interface Entry {
   pattern: Pattern;
   keys: string[];
   /**
+   * For verb patterns, the noun forms their own examples use (تهديدات for هدد): a noun-looking
+   * token matches a verb pattern only in one of these forms, so لوحات (paintings) is not لوّح.
+   */
+  nounStems: Set<string>;
+  /**
    * For noun patterns, the stems each word may have (its sound plural and tanween forms):
    * the lemma key alone would let مظاهر (aspects) match مظاهرة (demonstration).
    */
@@ -55,6 +60,8 @@ function verbLike(t: Token): boolean {
 
 export interface TriggerHit {
   pattern: Pattern;
+  /** How the trigger word is used here: a verb pattern's verbal noun (تهديدات) is a noun. */
+  kind: 'verb' | 'noun';
   /** Token range [from, to) of the matched phrase. */
   from: number;
   to: number;
@@ -62,15 +69,32 @@ export interface TriggerHit {
   head: number;
 }
 
+/** Noun-looking tokens in a verb pattern's examples whose lemma is one of its first keys. */
+function exampleNounStems(p: Pattern): Set<string> {
+  const out = new Set<string>();
+  if (p.kind !== 'verb') return out;
+  const firsts = new Set(p.compiled.map((k) => k[0]));
+  for (const ex of p.examples) {
+    if (ex.expect.length === 0) continue;
+    for (const t of tokenize(ex.text, splitSentences(ex.text))) {
+      if (t.kind === 'word' && firsts.has(t.lemma) && !verbLike(t)) for (const f of nounStemFamily(t.stem)) out.add(f);
+    }
+  }
+  return out;
+}
+
 export function buildTriggerIndex(patterns: Pattern[]): TriggerIndex {
   const byFirst = new Map<string, Entry[]>();
   for (const p of patterns) {
+    const nounStems = exampleNounStems(p);
     p.compiled.forEach((keys, i) => {
       const first = keys[0];
       if (!first || first === '*') return;
       const list = byFirst.get(first) ?? [];
-      const stems = p.kind === 'noun' ? phraseStems(p.triggers[i] ?? '') : null;
-      list.push({ pattern: p, keys, stems: stems && stems.length === keys.length ? stems : null });
+      const stems = phraseStems(p.triggers[i] ?? '');
+      // a verb phrase's first word is a verb, matched on its lemma alone
+      if (p.kind === 'verb') stems[0] = null;
+      list.push({ pattern: p, keys, stems: stems && stems.length === keys.length ? stems : null, nounStems });
       byFirst.set(first, list);
     });
   }
@@ -82,6 +106,7 @@ function stemsFit(tokens: Token[], from: number, to: number, e: Entry): boolean 
   if (!e.stems) return true;
   const first = e.stems[0];
   if (first && !first.has(tokens[from]!.stem) && !first.has(tokens[from]!.norm)) return false;
+  if (e.stems.length === 1 && e.keys.length === 1) return true;
   const last = e.stems[e.stems.length - 1];
   const lt = tokens[to - 1]!;
   if (e.stems.length > 1 && last && !last.has(lt.stem) && !last.has(lt.norm)) return false;
@@ -132,6 +157,21 @@ export function tokenHasKey(t: Token, key: string): boolean {
   return t.lemma === key || t.stem === key || t.norm === key;
 }
 
+function better(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! > b[k]!;
+  return false;
+}
+
+/** True when one of the phrases ends within `within` tokens before token i: وقف | إطلاق النار. */
+export function phraseEndsBefore(tokens: Token[], i: number, lo: number, phrases: string[][], within: number): boolean {
+  for (let end = i; end >= Math.max(lo, i - within); end--)
+    for (const ph of phrases) {
+      const start = end - ph.length;
+      if (start >= lo && matchKeys(tokens, start, end, ph) === end) return true;
+    }
+  return false;
+}
+
 /** True when any of the phrases occurs starting within tokens [from, from + within]. */
 export function phraseNear(tokens: Token[], from: number, to: number, phrases: string[][], within: number): boolean {
   for (let i = from; i < Math.min(to, from + within + 1); i++)
@@ -163,30 +203,35 @@ export function findTriggers(
       i++;
       continue;
     }
-    let bestEnd = -1;
-    let best: TriggerHit[] = [];
+    // one pattern per position: the longest span; then a pattern whose `requires` matched;
+    // then the longer phrase, the more specific code, the higher confidence; a noun pattern
+    // whose stems fit beats a verb pattern (اجتماع is the noun, not اجتمع)
+    let best: { hit: TriggerHit; score: number[] } | null = null;
     const gap = (k: number) => blocked[k - from] === 1;
     for (const c of cands) {
       const end = matchKeys(tokens, i, to, c.keys, gap);
       if (end < 0) continue;
-      if (c.pattern.kind === 'verb' && !verbLike(t)) continue;
+      if (c.pattern.kind === 'verb' && !verbLike(t) && !c.nounStems.has(t.stem)) continue;
       if (!stemsFit(tokens, i, end, c)) continue;
       if (c.pattern.unless.length > 0 && phraseNear(tokens, end, to, c.pattern.unless, 2)) continue;
+      const ub = c.pattern.unlessBefore;
+      if (ub && ub.length > 0 && phraseEndsBefore(tokens, i, from, ub, 2)) continue;
       if (c.pattern.requires.length > 0 && !phraseNear(tokens, end, to, c.pattern.requires, to - end)) continue;
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = [];
-      }
-      if (end === bestEnd && !best.some((b) => b.pattern.code === c.pattern.code && b.pattern.kind === c.pattern.kind)) {
-        best.push({ pattern: c.pattern, from: i, to: end, head: i });
-      }
+      const score = [
+        end - i,
+        c.pattern.requires.length > 0 ? 1 : 0,
+        c.keys.length,
+        c.pattern.kind === 'noun' && c.stems ? 1 : 0,
+        c.pattern.code.length,
+        c.pattern.confidence,
+      ];
+      const kind = c.pattern.kind === 'verb' && !verbLike(t) ? 'noun' : c.pattern.kind;
+      if (!best || better(score, best.score))
+        best = { hit: { pattern: c.pattern, kind, from: i, to: end, head: i }, score };
     }
-    if (best.length > 0) {
-      // a noun pattern whose stems fit beats a verb pattern of the same code (اجتماع, not اجتمع)
-      const nouns = new Set(best.filter((b) => b.pattern.kind === 'noun').map((b) => b.pattern.code.slice(0, 3)));
-      if (nouns.size > 0) best = best.filter((b) => b.pattern.kind === 'noun' || !nouns.has(b.pattern.code.slice(0, 3)));
-      hits.push(...best);
-      i = bestEnd;
+    if (best) {
+      hits.push(best.hit);
+      i = best.hit.to;
     } else i++;
   }
   return hits;

@@ -29,8 +29,9 @@
  *      except after the article itself: الالتزام = ال+التزام;
  *    - the prepositions ب ل ك alone take a pronoun as their stem: له = ل+ه, بها = ب+ها.
  */
-import { normalizeCode } from './normalize.js';
+
 import { readWordList } from './lexicon.js';
+import { normalizeCode } from './normalize.js';
 
 export type CliticKind = 'proclitic' | 'stem' | 'enclitic';
 
@@ -164,8 +165,9 @@ function loadLexicon(): void {
   for (const e of readWordList('function-words.txt')) FUNCTION.add(segmentationForm(e.word));
   for (const e of [...readWordList('stems.txt'), ...readWordList('stems-corpus.txt')]) {
     const w = segmentationForm(e.word);
-    if (e.value !== null && e.value.includes('+')) {
-      const pieces = parseExplicit(w, e.value);
+    const seg = e.value?.includes('+') ? e.value : null;
+    if (seg !== null) {
+      const pieces = parseExplicit(w, seg);
       if (pieces !== null) EXPLICIT.set(w, pieces);
       else STEMS.add(w);
     } else {
@@ -303,7 +305,11 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
       const stripped = pl + sl;
       // ties go to the enclitic: فوزه = فوز+ه rather than ف+وزه (a 3-letter stem ending in a
       // radical ه is rarer than a pronoun)
-      if (bestRule === null || stripped > bestRule.stripped || (stripped === bestRule.stripped && sl > bestRule.s.length))
+      if (
+        bestRule === null ||
+        stripped > bestRule.stripped ||
+        (stripped === bestRule.stripped && sl > bestRule.s.length)
+      )
         bestRule = { p, s, stripped };
     }
   }
@@ -312,7 +318,11 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
     return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
   const pieces: SegPiece[] = [...best.p.pieces];
   const stemLen = L - best.p.str.length - best.s.length;
-  pieces.push({ len: stemLen, kind: 'stem', norm: fullNorm(w.slice(best.p.str.length, best.p.str.length + stemLen)) });
+  pieces.push({
+    len: stemLen,
+    kind: 'stem',
+    norm: fullNorm(w.slice(best.p.str.length, best.p.str.length + stemLen)),
+  });
   if (best.s.length > 0) pieces.push({ len: best.s.length, kind: 'enclitic', norm: best.s });
   return pieces;
 }

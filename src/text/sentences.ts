@@ -52,7 +52,8 @@ for (const c of [0x22, 0x27, 0x29, 0x5d, 0x7d, 0xbb, 0x2019, 0x201d, 0x203a, 0xa
 
 /** Final punctuation that makes a line not a heading. */
 const NOT_HEADING_END = new Uint8Array(0x10000);
-for (const c of [DOT, 0x21, 0x3f, 0x061f, ELLIPSIS, 0x06d4, 0x3a, 0x060c, 0x2c, 0x3b, 0x061b, 0x2d]) NOT_HEADING_END[c] = 1;
+for (const c of [DOT, 0x21, 0x3f, 0x061f, ELLIPSIS, 0x06d4, 0x3a, 0x060c, 0x2c, 0x3b, 0x061b, 0x2d])
+  NOT_HEADING_END[c] = 1;
 
 /** Opening quote → its closing quote. */
 const QUOTE_CLOSE = new Map<number, number>([
@@ -63,7 +64,21 @@ const QUOTE_CLOSE = new Map<number, number>([
 ]);
 
 /** Latin abbreviations that do not end a sentence (lower-cased, without the dot). */
-const LATIN_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'no', 'vs']);
+const LATIN_ABBR = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'col',
+  'lt',
+  'no',
+  'vs',
+]);
 
 /** Era letters written after a year: م (ميلادي), هـ (هجري). */
 const ERA = new Set([0x0645, 0x0647]);
@@ -121,7 +136,15 @@ function isAbbreviationDot(text: string, dot: number, segStart: number): boolean
   if (letters === 0) return false;
   // Latin titles
   if (CLS[text.charCodeAt(firstLetter)] === C_LETTER && maxRun > 1) {
-    return digits === 0 && LATIN_ABBR.has(text.slice(w, dot).replace(/[^A-Za-z]/g, '').toLowerCase());
+    return (
+      digits === 0 &&
+      LATIN_ABBR.has(
+        text
+          .slice(w, dot)
+          .replace(/[^A-Za-z]/g, '')
+          .toLowerCase(),
+      )
+    );
   }
   if (maxRun !== 1) return false;
   // a single letter (or letters joined by dots). Era letter after a number ends the sentence.

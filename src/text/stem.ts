@@ -32,6 +32,8 @@ export function lemma(stemNorm: string): string {
     if (w.length - s.length >= 3 && w.endsWith(s)) {
       // ون only on verbs (يصلون) or after 4 letters (مراقبون), never after ا (تعاون)
       if (s === 'ون' && ((!imperfect && w.length < 6) || w[w.length - 3] === 'ا')) continue;
+      // ان (dual) keeps 4 letters: إعلان (اعلان) is a masdar, not اعل + ان
+      if (s === 'ان' && w.length < 6) continue;
       w = w.slice(0, w.length - s.length);
       break;
     }
@@ -41,7 +43,12 @@ export function lemma(stemNorm: string): string {
   let verbal = false;
   let derived = false;
   const c0 = w[0];
-  if (w.length >= 5 && w[1] === 'س' && w[2] === 'ت' && (c0 === 'ي' || c0 === 'ت' || c0 === 'ن' || c0 === 'ا' || c0 === 'م')) {
+  if (
+    w.length >= 5 &&
+    w[1] === 'س' &&
+    w[2] === 'ت' &&
+    (c0 === 'ي' || c0 === 'ت' || c0 === 'ن' || c0 === 'ا' || c0 === 'م')
+  ) {
     // Form X: يستقبل / تستقبل / استقبل / مستقبل → ستقبل
     w = w.slice(1);
     derived = true;

@@ -347,7 +347,9 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         i += cl.len;
       }
       out.push(
-        kind === 'word' ? makeWordToken(text, start, i, out.length, si) : makeToken(text, start, i, out.length, si, kind),
+        kind === 'word'
+          ? makeWordToken(text, start, i, out.length, si)
+          : makeToken(text, start, i, out.length, si, kind),
       );
     }
   }

@@ -61,13 +61,17 @@ if (intlFmt) {
 /** True when ICU's Umm al-Qura calendar is used (false: tabular fallback). */
 export const USING_UMM_AL_QURA = intlFmt !== null;
 
-/** Hijri date of a day number. */
+const fromCache = new Map<number, YMD>();
+
+/** Hijri date of a day number (cached: ICU formatting costs microseconds). */
 export function hijriFromDayNumber(dn: number): YMD {
-  if (intlFmt) {
-    const h = intlFromDayNumber(intlFmt, dn);
-    if (h) return h;
-  }
-  return tabularFromDayNumber(dn);
+  const hit = fromCache.get(dn);
+  if (hit) return { ...hit };
+  let h = intlFmt ? intlFromDayNumber(intlFmt, dn) : null;
+  h ??= tabularFromDayNumber(dn);
+  if (fromCache.size > 10_000) fromCache.clear();
+  fromCache.set(dn, h);
+  return { ...h };
 }
 
 export function hijriFromGregorian(y: number, m: number, d: number): YMD {

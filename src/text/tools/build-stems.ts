@@ -127,11 +127,18 @@ export function deriveStems(counts: Map<string, number>): { word: string; count:
         const bare = w.slice(0, -1);
         // الحاله may be a spelling of الحالة: the article test needs ال…ه to be the usual spelling
         const sloppy = last.norm === 'ه' && cnt('ال' + w) <= 2 * cnt('ال' + r + 'ة');
-        if (r.length < 2) why = ''; // a preposition host: بنا, لها
+        if (r.length < 2)
+          why = ''; // a preposition host: بنا, لها
         else if (!sloppy && cnt('ال' + w) >= ARTICLE_MIN) why = `article ${cnt('ال' + w)}`;
-        else if (w.endsWith('نا') && bare.length >= 3 && !bare.endsWith('ين') && cnt('ال' + bare) >= ARTICLE_MIN)
+        else if (
+          w.endsWith('نا') &&
+          bare.length >= 3 &&
+          !bare.endsWith('ين') &&
+          cnt('ال' + bare) >= ARTICLE_MIN
+        )
           why = `tanween ${cnt('ال' + bare)}`;
-        else if (r.endsWith('و') || r.endsWith('ا')) why = ''; // verb + object: هجروها, احتواه
+        else if (r.endsWith('و') || r.endsWith('ا'))
+          why = ''; // verb + object: هجروها, احتواه
         else if (support < SUPPORT_MAX && c >= SUFFIX_RATIO * (support + 1)) why = `suffix-ratio ${support}`;
       }
     }
