@@ -452,6 +452,7 @@ export function recognizeActors(
 
     function adjectivalName(i: number): boolean {
       if (i === from || !isDefinite(tokens[i]!)) return false;
+      if (proclitics(tokens[i]!).some((p) => p !== 'ال')) return false;
       const prev = tokens[i - 1]!;
       if (prev.kind !== 'word' || !isDefinite(prev)) return false;
       return !PREPOSITIONS.has(lookupForms(prev)[0]!);
@@ -482,6 +483,8 @@ export function recognizeActors(
             continue;
           }
         }
+        // a conjunction starts another mention: اللجان الشعبية والحوثيين
+        if (proclitics(t).some((p) => p === 'و' || p === 'ف')) break;
         const s = segAt.get(j);
         if (!s) {
           // مجموعة الغاز البريطانية: one word between a body and its nisba

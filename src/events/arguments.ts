@@ -99,6 +99,12 @@ function loosePrep(ctx: ArgContext, a: ActorMention): string | null {
   const prev = tok(ctx, i - 1);
   if (!prev || prev.kind !== 'word' || prev.sentence !== ctx.view.index) return null;
   if (ctx.view.actors.some((x) => x.tokenEnd === i)) return null;
+  // على مواقع للحوثيين: the possessive ل after a noun governed by على
+  if (prep(ctx, a) === 'ل') {
+    const prev2 = tok(ctx, i - 2);
+    if (prev2 && WORD_PREPS.has(prev2.norm) && prev.pieces.every((p) => p.kind !== 'proclitic')) return prev2.norm;
+    return null;
+  }
   for (const p of prev.pieces) {
     if (p.kind !== 'proclitic') break;
     if (CLITIC_PREPS.has(p.norm)) return p.norm;
@@ -291,7 +297,8 @@ function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Se
   let plain = 0;
   for (let g = 0; g < 12 && k < ctx.hi; g++) {
     const a = actorAt(ctx, k);
-    if (a && !taken.has(a) && !prep(ctx, a)) {
+    // after a plain noun, a possessive ل still marks the object's owner: مخازن أسلحة للحوثيين
+    if (a && !taken.has(a) && (!prep(ctx, a) || (plain > 0 && prep(ctx, a) === 'ل'))) {
       const certainty = plain === 0 ? 1 : 0.8;
       return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty, end: a.tokenEnd, rule: 'object' };
     }
@@ -325,7 +332,7 @@ function byPreposition(
     const p = prep(ctx, a);
     if (p === want)
       return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty: 1, end: a.tokenEnd, rule: `prep:${want}` };
-    if (!p && !loose && loosePrep(ctx, a) === want) loose = a;
+    if ((!p || p === 'ل') && !loose && loosePrep(ctx, a) === want) loose = a;
   }
   if (loose)
     return { actors: withCoordinated(ctx, loose).filter((x) => !taken.has(x)), certainty: 0.8, end: loose.tokenEnd, rule: `prep:${want}` };

@@ -34,7 +34,7 @@ export interface CoderResources {
 
 const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
 /** Roots whose events stand without a target (a protest, a claim, a battle). */
-const TARGETLESS_ROOTS = new Set(['01', '14', '15', '19']);
+const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
 /** Nouns that turn the event after them into its absence: وقف إطلاق النار, منع الاعتقال. */
 const CANCEL_WORDS = new Set(['وقف', 'ايقاف', 'منع', 'تجنب', 'انهاء', 'لوقف', 'بوقف', 'لانهاء', 'بانهاء', 'لمنع']);
@@ -72,9 +72,9 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
       }
     const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked);
     if (trigs.length === 0) continue;
-    const speech = reportedClauses(view, res.cues);
+    const speech = reportedClauses(view, res.cues, trigs);
     for (const trig of trigs) {
-      const d = codeTrigger(ad, view, trig, res, speech, timeTokens);
+      const d = codeTrigger(ad, view, trig, res, speech, timeTokens, drafts);
       if (d) drafts.push(d);
     }
   }
@@ -124,11 +124,12 @@ interface Reported {
  * `أفادت مصادر ... بأن ...`. The clause after the complementiser is coded on its own, the
  * speaker goes in `attribution`.
  */
-function reportedClauses(view: SentenceView, cues: Cues): Reported[] {
+function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): Reported[] {
   const out: Reported[] = [];
   const toks = view.tokens;
   for (let i = view.from; i < view.to; i++) {
-    const t = toks[i]!;
+    // a speech verb inside a trigger (أعلن مسؤوليته, أعلن هدنة) is part of that event
+    if (trigs.some((h) => i >= h.from && i < h.to)) continue;
     let isSpeech = false;
     for (const c of cues.attribution.verbs) if (matchKeys(toks, i, view.to, c.keys) === i + c.keys.length) isSpeech = true;
     let phrase = -1;
@@ -184,6 +185,7 @@ function codeTrigger(
   res: CoderResources,
   speech: Reported[],
   timeTokens: Uint8Array,
+  earlier: Draft[],
 ): Draft | null {
   const toks = view.tokens;
   const t = toks[trig.from]!;
@@ -237,7 +239,7 @@ function codeTrigger(
   let certainty = 1;
   let after = trig.to;
   let targets: (ActorMention | Actor)[] = [];
-  const pair = trig.kind === 'noun' ? between(ctx, trig) : null;
+  const pair = between(ctx, trig);
   if (pair) {
     sources = [pair[0]!];
     targets = pair.slice(1);
@@ -249,6 +251,15 @@ function codeTrigger(
       certainty = f.certainty;
       // a subject inside a multiword trigger (وقعت مصر مع السعودية اتفاقية) ends before it does
       if (f.end > trig.from) after = f.end;
+    }
+  }
+  // a verb opening its clause without a subject continues the last event's agent:
+  // واستهدفت غارات التحالف ...، كما شن أكثر من 40 غارة ...
+  if (sources.length === 0 && trig.kind === 'verb' && p.source.includes('subject') && clauseInitial(toks, trig.from, lo)) {
+    const last = earlier[earlier.length - 1];
+    if (last && last.sources.length > 0 && view.index - last.sentence <= 2 && !attributionOf(speech, trig)) {
+      sources = [last.sources[0]!];
+      certainty = 0.6;
     }
   }
   // patterns without source rules code events whose agent the text does not name (نجا من محاولة اغتيال)
@@ -267,6 +278,15 @@ function codeTrigger(
     } else if (found) {
       targets = found.actors;
       certainty *= found.certainty;
+    }
+  }
+  // a place where an actor was expected stands for its country: سيطر الحوثيون على صنعاء
+  if (targets.length === 0) {
+    const pt = placeTarget(ctx, trig, p.target, after);
+    if (pt) {
+      targets = [pt.actor];
+      place ??= pt.place;
+      certainty *= 0.9;
     }
   }
   // a dual subject of a symmetric event: الرئيس بوتين والوزير الشيباني ناقشا
@@ -331,6 +351,20 @@ function targetOptional(p: Pattern): boolean {
   return v;
 }
 
+/** The trigger opens its clause: after كما / ثم / وقد, a clause break, or with a conjunction. */
+function clauseInitial(toks: Token[], i: number, lo: number): boolean {
+  if (i <= lo) return true;
+  const t = toks[i]!;
+  const p0 = t.pieces[0];
+  if (p0 && p0.kind === 'proclitic' && (p0.norm === 'و' || p0.norm === 'ف')) return true;
+  const prev = toks[i - 1]!;
+  return ['كما', 'ثم', 'وقد', 'فقد', 'قد', 'وكما'].includes(prev.norm) || prev.text === '،';
+}
+
+function attributionOf(speech: Reported[], trig: TriggerHit): boolean {
+  return speech.some((r) => r.from <= trig.from);
+}
+
 function isPurpose(t: Token, prev: Token | undefined, prev2: Token | undefined): boolean {
   const pro = proclitics(t);
   if (pro.includes('ل') && !isDefinite(t)) return true;
@@ -343,7 +377,10 @@ function isPurpose(t: Token, prev: Token | undefined, prev2: Token | undefined):
   return false;
 }
 
-/** Destination of a visit: a place or country after إلى / ل / نحو. */
+/**
+ * Destination: a place or country after إلى / ل / نحو / على (`سيطر الحوثيون على صنعاء`), or
+ * a place right after the subject as direct object (`زار الوزير موسكو`).
+ */
 function destination(
   ctx: ArgContext,
   trig: TriggerHit,
@@ -354,12 +391,38 @@ function destination(
   for (const pm of view.places) {
     if (pm.tokenStart < from || pm.tokenStart >= ctx.hi) continue;
     const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
-    if (pr !== 'الي' && pr !== 'ل' && pr !== 'نحو') continue;
+    const direct = pr === null && pm.tokenStart <= Math.max(after, trig.to) + 1;
+    if (pr !== 'الي' && pr !== 'ل' && pr !== 'نحو' && pr !== 'علي' && !direct) continue;
     if (!pm.country) continue;
     return {
       actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
       place: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon },
     };
+  }
+  return null;
+}
+
+/** The first place introduced as a target rule says (`prep:علي`, `object`) → its country. */
+function placeTarget(
+  ctx: ArgContext,
+  trig: TriggerHit,
+  rules: ArgRule[],
+  after: number,
+): { actor: Actor; place: Place } | null {
+  const { view } = ctx;
+  const start = Math.max(trig.from + 1, Math.min(after, trig.to));
+  for (const rule of rules) {
+    if (rule !== 'object' && !rule.startsWith('prep:')) continue;
+    const want = rule === 'object' ? null : rule.slice(5);
+    for (const pm of view.places) {
+      if (pm.tokenStart < start || pm.tokenStart >= ctx.hi || !pm.country) continue;
+      const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
+      if (want === null ? pr !== null || pm.tokenStart > Math.max(after, trig.to) + 1 : pr !== want) continue;
+      return {
+        actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
+        place: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon },
+      };
+    }
   }
   return null;
 }

@@ -234,6 +234,15 @@ const ENCLITIC_LAST = new Set(['ه', 'ا', 'م', 'ن', 'ي', 'ك']);
 /** Word-initial letters of the proclitic grammar (ا for ال). */
 const PROCLITIC_FIRST = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا']);
 
+/** Enclitic candidates by the word's last letter ('' first: no enclitic). */
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const l of ENCLITIC_LAST) SUFFIXES_BY_LAST.set(l, ['', ...ENCLITICS.filter((e) => e.endsWith(l))]);
+const NO_SUFFIX = [''];
+/** Shared enclitic pieces. */
+const ENCLITIC_PIECES = new Map<string, SegPiece>(
+  ENCLITICS.map((e) => [e, { len: e.length, kind: 'enclitic' as CliticKind, norm: e }]),
+);
+
 /** Quick test: can the word have a clitic at all? Most words with neither edge letter cannot. */
 function mayHaveClitic(w: string): boolean {
   const f = w[0]!;
@@ -251,14 +260,26 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   if (w.length < 2 || !mayHaveClitic(w) || STEMS.has(w) || FUNCTION.has(w) || HOSTS.has(w))
     return [{ len: w.length, kind: 'stem', norm: fullNorm(w) }];
 
-  let bestKnown: { p: Prefix; s: string; stemLen: number; pieces: number; exact: boolean } | null = null;
-  let bestRule: { p: Prefix; s: string; stripped: number } | null = null;
+  // best analysis with a known stem (kP/kS: prefix and enclitic; null: none yet) and best
+  // analysis by the rules (rP/rS); scalars, no allocation per candidate
+  let kP: Prefix | null = null;
+  let kS = '';
+  let kStem = 0;
+  let kPieces = 0;
+  let kExact = false;
+  let rP: Prefix | null = null;
+  let rS = '';
+  let rStripped = 0;
   const L = w.length;
   // the whole word, known through an inflection (an exact entry returned above)
-  if (INFLECTED.has(w)) bestKnown = { p: PREFIXES[0]!, s: '', stemLen: L, pieces: 1, exact: false };
+  if (INFLECTED.has(w)) {
+    kP = PREFIXES[0]!;
+    kStem = L;
+    kPieces = 1;
+  }
   // enclitics the word ends with
-  const suffixes: string[] = [''];
-  if (ENCLITIC_LAST.has(w[L - 1]!)) for (const e of ENCLITICS) if (w.endsWith(e)) suffixes.push(e);
+  const last = w[L - 1]!;
+  const suffixes = ENCLITIC_LAST.has(last) ? SUFFIXES_BY_LAST.get(last)!.filter((e) => e === '' || w.endsWith(e)) : NO_SUFFIX;
   for (const p of PREFIXES) {
     const pl = p.str.length;
     if (pl >= L || (pl > 0 && !w.startsWith(p.str))) continue;
@@ -271,8 +292,8 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
       if (pl === 0 && sl === 0) continue;
       const stemLen = L - pl - sl;
       if (stemLen < 1) continue;
+      if (sl > 0 && w.charCodeAt(L - sl - 1) === TEH_MARBUTA) continue;
       const stem = w.slice(pl, L - sl);
-      if (sl > 0 && stem.charCodeAt(stem.length - 1) === TEH_MARBUTA) continue;
       const flags = KNOWN.get(stem) ?? 0;
       const prepHost = sl > 0 && stemLen === 1 && PREP_HOSTS.has(stem) && p.pieces.length <= 1;
       if (flags !== 0 || prepHost) {
@@ -282,15 +303,19 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
         // then the longest stem, then the fewest pieces
         const exact = (flags & K_EXACT) !== 0 || stemLen === 1;
         if (
-          bestKnown === null ||
-          (exact && !bestKnown.exact) ||
-          (exact === bestKnown.exact &&
-            (stemLen > bestKnown.stemLen || (stemLen === bestKnown.stemLen && pieces < bestKnown.pieces)))
-        )
-          bestKnown = { p, s, stemLen, pieces, exact };
+          kP === null ||
+          (exact && !kExact) ||
+          (exact === kExact && (stemLen > kStem || (stemLen === kStem && pieces < kPieces)))
+        ) {
+          kP = p;
+          kS = s;
+          kStem = stemLen;
+          kPieces = pieces;
+          kExact = exact;
+        }
         continue;
       }
-      if (bestKnown !== null) continue;
+      if (kP !== null) continue;
       // rule-based validity for an unknown stem
       // 3 letters; 2 after the article (اليد, والغش) or before a two-letter third-person or
       // plural pronoun (حلها, حقهم, ردها)
@@ -305,25 +330,20 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
       const stripped = pl + sl;
       // ties go to the enclitic: فوزه = فوز+ه rather than ف+وزه (a 3-letter stem ending in a
       // radical ه is rarer than a pronoun)
-      if (
-        bestRule === null ||
-        stripped > bestRule.stripped ||
-        (stripped === bestRule.stripped && sl > bestRule.s.length)
-      )
-        bestRule = { p, s, stripped };
+      if (rP === null || stripped > rStripped || (stripped === rStripped && sl > rS.length)) {
+        rP = p;
+        rS = s;
+        rStripped = stripped;
+      }
     }
   }
-  const best = bestKnown ?? bestRule;
-  if (best === null || (best.p.str.length === 0 && best.s.length === 0))
-    return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
-  const pieces: SegPiece[] = [...best.p.pieces];
-  const stemLen = L - best.p.str.length - best.s.length;
-  pieces.push({
-    len: stemLen,
-    kind: 'stem',
-    norm: fullNorm(w.slice(best.p.str.length, best.p.str.length + stemLen)),
-  });
-  if (best.s.length > 0) pieces.push({ len: best.s.length, kind: 'enclitic', norm: best.s });
+  const bp = kP ?? rP;
+  const bs = kP !== null ? kS : rS;
+  if (bp === null || (bp.str.length === 0 && bs.length === 0)) return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
+  const pieces: SegPiece[] = [...bp.pieces];
+  const stemLen = L - bp.str.length - bs.length;
+  pieces.push({ len: stemLen, kind: 'stem', norm: fullNorm(w.slice(bp.str.length, bp.str.length + stemLen)) });
+  if (bs.length > 0) pieces.push(ENCLITIC_PIECES.get(bs)!);
   return pieces;
 }
 

@@ -35,6 +35,15 @@ import { segmentationForm, segmentForm } from './clitics.js';
 import { normalize, normalizeCode } from './normalize.js';
 import { lemma } from './stem.js';
 
+/** One clitic piece of a cached word analysis, offsets relative to the word start. */
+export interface PieceTemplate {
+  start: number;
+  end: number;
+  kind: PieceKind;
+  norm: string;
+  text: string;
+}
+
 /** Analysis of one written word, shared by all its occurrences. */
 export interface WordAnalysis {
   /** The word as written (shared by the tokens that have it as text). */
@@ -42,13 +51,8 @@ export interface WordAnalysis {
   norm: string;
   stem: string;
   lemma: string;
-  /** Piece boundaries relative to the word start. */
-  starts: number[];
-  ends: number[];
-  kinds: PieceKind[];
-  norms: string[];
-  /** Written text of each piece. */
-  texts: string[];
+  /** The clitic pieces, or null when the word is one stem piece (the common case). */
+  pieces: PieceTemplate[] | null;
 }
 
 const ZWNJ = 0x200c;
@@ -146,17 +150,7 @@ function computeAnalysis(surface: string): WordAnalysis {
   const n = surface.length;
   if (n > MAX_WORD) {
     const norm = normalize(surface);
-    return {
-      surface,
-      norm,
-      stem: norm,
-      lemma: norm,
-      starts: [0],
-      ends: [n],
-      kinds: ['stem'],
-      norms: [norm],
-      texts: [surface],
-    };
+    return { surface, norm, stem: norm, lemma: norm, pieces: null };
   }
   // segmentation form (normalised, ة kept); the surface index of each of its letters is
   // only needed when normalisation dropped something (tashkeel, tatweel)
@@ -179,11 +173,11 @@ function computeAnalysis(surface: string): WordAnalysis {
   }
   const norm = form.indexOf('ة') < 0 ? form : normalize(surface);
   const seg = segmentForm(form, hamza);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const kinds: PieceKind[] = [];
-  const norms: string[] = [];
-  const texts: string[] = [];
+  if (seg.length === 1) {
+    const stem = seg[0]!.norm;
+    return { surface, norm, stem, lemma: lemma(stem), pieces: null };
+  }
+  const pieces: PieceTemplate[] = [];
   let k = 0;
   let stem = '';
   for (let j = 0; j < seg.length; j++) {
@@ -191,32 +185,23 @@ function computeAnalysis(surface: string): WordAnalysis {
     const ps = j === 0 ? 0 : idx === null ? k : idx[k]!;
     k += p.len;
     const pe = j === seg.length - 1 ? n : idx === null ? k : idx[k]!;
-    starts.push(ps);
-    ends.push(pe);
-    kinds.push(p.kind);
-    norms.push(p.norm);
-    texts.push(seg.length === 1 ? surface : surface.slice(ps, pe));
+    pieces.push({ start: ps, end: pe, kind: p.kind, norm: p.norm, text: surface.slice(ps, pe) });
     if (p.kind === 'stem') stem = p.norm;
   }
-  return { surface, norm, stem, lemma: lemma(stem), starts, ends, kinds, norms, texts };
+  return { surface, norm, stem, lemma: lemma(stem), pieces };
 }
 
 function makeWordToken(text: string, start: number, end: number, index: number, sentence: number): Token {
   const a = analyzeRange(text, start, end);
-  const np = a.starts.length;
+  const tp = a.pieces;
   let pieces: Piece[];
-  if (np === 1) {
-    pieces = [{ start, end, text: a.surface, kind: a.kinds[0]!, norm: a.norms[0]! }];
+  if (tp === null) {
+    pieces = [{ start, end, text: a.surface, kind: 'stem', norm: a.stem }];
   } else {
-    pieces = new Array<Piece>(np);
-    for (let j = 0; j < np; j++) {
-      pieces[j] = {
-        start: start + a.starts[j]!,
-        end: start + a.ends[j]!,
-        text: a.texts[j]!,
-        kind: a.kinds[j]!,
-        norm: a.norms[j]!,
-      };
+    pieces = new Array<Piece>(tp.length);
+    for (let j = 0; j < tp.length; j++) {
+      const p = tp[j]!;
+      pieces[j] = { start: start + p.start, end: start + p.end, text: p.text, kind: p.kind, norm: p.norm };
     }
   }
   return {
