@@ -12,25 +12,30 @@ export interface Segment {
   from: number;
   to: number;
   hits: Hit[];
+  /** Some token matched only once its pronoun enclitic was removed (بلدهم → بلد). */
+  enclitic?: boolean;
 }
 
 /** Longest dictionary match starting at token `i` (not crossing `limit`), or null. */
 export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: number): Segment | null {
   let best: Segment | null = null;
-  const walk = (node: TrieNode, k: number) => {
+  const walk = (node: TrieNode, k: number, enclitic: boolean) => {
     if (k >= limit || !node.next) return;
     const t = tokens[k]!;
     if (t.kind !== 'word' && t.kind !== 'latin' && t.kind !== 'number') return;
-    // a token after the first must not carry the conjunction و: `X وY` are two phrases
-    const forms = k === i ? lookupForms(t) : lookupForms(t);
-    for (const f of forms) {
-      const n = node.next.get(f);
+    const forms = lookupForms(t);
+    const hasEnclitic = t.pieces.some((p) => p.kind === 'enclitic');
+    for (let f = 0; f < forms.length; f++) {
+      const n = node.next.get(forms[f]!);
       if (!n) continue;
-      if (n.hits && (!best || k + 1 > best.to)) best = { from: i, to: k + 1, hits: n.hits };
-      walk(n, k + 1);
+      // the first form keeps enclitics; a later one may have dropped them
+      const viaEnclitic = enclitic || (hasEnclitic && f > 0 && forms[f] === t.stem);
+      if (n.hits && (!best || k + 1 > best.to))
+        best = { from: i, to: k + 1, hits: n.hits, ...(viaEnclitic ? { enclitic: true } : {}) };
+      walk(n, k + 1, viaEnclitic);
     }
   };
-  walk(root, i);
+  walk(root, i, false);
   return best;
 }
 

@@ -48,6 +48,8 @@ interface Entity {
 }
 
 const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
+/** Opening brackets and quotes a nisba may follow: خادمة (إندونيسية). */
+const OPENERS = new Set(['(', '«', '"', '“', '[']);
 /** Nouns that introduce a place name: مدينة عدن, محافظة لحج. */
 const PLACE_NOUNS = new Set(
   ['مدينة', 'محافظة', 'العاصمة', 'عاصمة', 'منطقة', 'بلدة', 'قرية', 'إقليم', 'ولاية', 'حي', 'مخيم', 'ميناء', 'مطار'].map(
@@ -98,11 +100,13 @@ export function recognizeActors(
       const hasCountry = sg.hits.some((h) => h.t === 'country' && !h.amb);
       const hits = sg.hits.filter(
         (h) =>
-          !h.amb ||
+          // names take no pronoun suffix: بلدهم is "their country", not Balad
+          !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
+          (!h.amb ||
           h.t === 'country' ||
           h.t === 'nisba' ||
           supported.has(entryOf(h)) ||
-          (h.t === 'place' && (placeContext(sg.from) || hasCountry)),
+          (h.t === 'place' && (placeContext(sg.from) || hasCountry))),
       );
       if (hits.length > 0) segs.push(hits.length === sg.hits.length ? sg : { ...sg, hits });
     }
@@ -388,7 +392,10 @@ export function recognizeActors(
         const useNisba = nisba && (!country || adjectival(i));
         const c = (useNisba ? nisba : country)!.country;
         // a nisba takes the plain noun it qualifies: المستوطنين الإسرائيليين, مسلحا حوثيا
-        const start = useNisba && i - 1 >= from && i - 1 >= lastEnd && nameLike(i - 1, true) ? i - 1 : i;
+        let start = useNisba && i - 1 >= from && i - 1 >= lastEnd && nameLike(i - 1, true) ? i - 1 : i;
+        // خادمة (إندونيسية): the noun before an opening bracket
+        if (useNisba && start === i && i - 2 >= from && i - 2 >= lastEnd && OPENERS.has(tokens[i - 1]!.text) && nameLike(i - 2, true))
+          start = i - 2;
         if (!useNisba || start < i || i === from || !prepBefore(i)) {
           push(
             {
@@ -448,6 +455,12 @@ export function recognizeActors(
       const t = tokens[i]!;
       if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return false;
       return isDefinite(t) === isDefinite(prev) || !isDefinite(t);
+    }
+
+    /** A plural form of a role word: مسؤولين, مديري, مسؤولون. */
+    function plural(i: number): boolean {
+      const n = tokens[i]!.stem || tokens[i]!.norm;
+      return n.endsWith('ين') || n.endsWith('ون') || n.endsWith('ي') || n.endsWith('و');
     }
 
     function adjectivalName(i: number): boolean {
@@ -618,7 +631,16 @@ export function recognizeActors(
           );
           return j;
         }
-        if (role.kind === 'body' || nameTo > j) {
+        // the name may stand before a role of a body: علي النزلي رئيس النادي
+        let apStart = i;
+        if (role.kind === 'person' && nameTo === j && body) {
+          apStart = appositiveName(i);
+          if (apStart < i) {
+            k = apStart;
+            nameTo = i;
+          }
+        }
+        if (role.kind === 'body' || nameTo > j || apStart < i || (GENERIC_ROLES.has(role.key) && (body || plural(i)))) {
           // country filled from the document context afterwards
           const d = push(
             {
@@ -627,18 +649,19 @@ export function recognizeActors(
               code: '',
               country: null,
               actor: null,
-              name: nameTo > j ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end) : null,
-              tokenStart: i,
-              tokenEnd: nameTo,
+              name: nameTo > j || apStart < i ? text.slice(tokens[k]!.start, tokens[nameTo - 1]!.end) : null,
+              tokenStart: apStart,
+              tokenEnd: Math.max(j, nameTo),
               office: role.officeEn,
               roleKey: role.key,
               person: null,
               sector,
+              ...(body && body !== role ? { bodyKey: body.key } : {}),
             },
-            i,
-            nameTo,
+            apStart,
+            Math.max(j, nameTo),
           );
-          if (nameTo > j) register(d, k, nameTo);
+          if (nameTo > j || apStart < i) register(d, k, nameTo);
         }
         return Math.max(j, nameTo);
       }
@@ -858,6 +881,14 @@ function fillContext(actors: Draft[], places: PlaceMention[]): void {
     if (a.code || !a.roleKey) continue;
     // a group in construct with an actor belongs to it: أطفال نادي الجزيرة الفلسطيني, عناصر داعش
     const next = actors[k + 1];
+    const placeNext = places.find((pl) => pl.sentence === a.sentence && pl.tokenStart === a.tokenEnd && pl.country);
+    if (!(next && next.tokenStart === a.tokenEnd) && placeNext) {
+      // مسيحيو سهل نينوى: a group in construct with a place is of that place's country
+      a.country = placeNext.country;
+      a.code = `${placeNext.country}${sectorOf(a)}`;
+      a.resolution = 'role+nisba';
+      continue;
+    }
     if (next && next.sentence === a.sentence && next.tokenStart === a.tokenEnd && next.code) {
       a.country = next.country;
       a.code = a.kind === 'body' && next.kind !== 'country' ? next.code : `${next.country ?? next.code}${sectorOf(a)}`;

@@ -72,6 +72,14 @@ export interface Found {
   rule: ArgRule | 'between';
 }
 
+/** Is `a` already used — the same mention, or another mention of the same known actor? */
+function isTaken(taken: Set<ActorMention>, a: ActorMention): boolean {
+  if (taken.has(a)) return true;
+  if (!a.actor) return false;
+  for (const t of taken) if (t.actor === a.actor) return true;
+  return false;
+}
+
 function eligible(ctx: ArgContext, a: ActorMention): boolean {
   return a.tokenStart >= ctx.lo && a.tokenEnd <= ctx.hi && !ctx.excluded.has(a);
 }
@@ -233,7 +241,10 @@ export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boo
   const gen = genitive(ctx, trig, true);
   if (gen) return gen;
   const rt = tok(ctx, trig.to);
-  if (rt && RELATIVES.has(rt.norm)) {
+  // الزيارة التي قام بها X; وقفة احتجاجية نظمها X (a verb whose pronoun stands for the noun)
+  const pronounVerb =
+    rt && rt.kind === 'word' && rt.pieces.some((p) => p.kind === 'enclitic') && !rt.pieces.some((p) => p.norm === 'ال');
+  if (rt && (RELATIVES.has(rt.norm) || pronounVerb)) {
     for (let k = trig.to + 1; k < Math.min(ctx.hi, trig.to + 5); k++) {
       const a = actorAt(ctx, k);
       if (a && !prep(ctx, a)) return { actors: withCoordinated(ctx, a), certainty: 0.9, end: a.tokenEnd, rule: 'subject' };
@@ -291,16 +302,16 @@ function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Se
   const rt = tok(ctx, trig.from - 1);
   if (rt && RELATIVES.has(rt.norm) && tok(ctx, trig.from)!.pieces.some((p) => p.kind === 'enclitic')) {
     const ante = actorEndingAt(ctx, trig.from - 1);
-    if (ante && !taken.has(ante)) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'object' };
+    if (ante && !isTaken(taken, ante)) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'object' };
   }
   let k = start;
   let plain = 0;
   for (let g = 0; g < 12 && k < ctx.hi; g++) {
     const a = actorAt(ctx, k);
     // after a plain noun, a possessive ل still marks the object's owner: مخازن أسلحة للحوثيين
-    if (a && !taken.has(a) && (!prep(ctx, a) || (plain > 0 && prep(ctx, a) === 'ل'))) {
+    if (a && !isTaken(taken, a) && (!prep(ctx, a) || (plain > 0 && prep(ctx, a) === 'ل'))) {
       const certainty = plain === 0 ? 1 : 0.8;
-      return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty, end: a.tokenEnd, rule: 'object' };
+      return { actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)), certainty, end: a.tokenEnd, rule: 'object' };
     }
     if (a) {
       k = a.tokenEnd;
@@ -328,14 +339,14 @@ function byPreposition(
 ): Found | null {
   let loose: ActorMention | null = null;
   for (const a of ctx.view.actors) {
-    if (a.tokenStart < start || !eligible(ctx, a) || taken.has(a)) continue;
+    if (a.tokenStart < start || !eligible(ctx, a) || isTaken(taken, a)) continue;
     const p = prep(ctx, a);
     if (p === want)
-      return { actors: withCoordinated(ctx, a).filter((x) => !taken.has(x)), certainty: 1, end: a.tokenEnd, rule: `prep:${want}` };
+      return { actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)), certainty: 1, end: a.tokenEnd, rule: `prep:${want}` };
     if ((!p || p === 'ل') && !loose && loosePrep(ctx, a) === want) loose = a;
   }
   if (loose)
-    return { actors: withCoordinated(ctx, loose).filter((x) => !taken.has(x)), certainty: 0.8, end: loose.tokenEnd, rule: `prep:${want}` };
+    return { actors: withCoordinated(ctx, loose).filter((x) => !isTaken(taken, x)), certainty: 0.8, end: loose.tokenEnd, rule: `prep:${want}` };
   return null;
 }
 
@@ -359,7 +370,7 @@ export function findArgument(
     else if (rule === 'genitive') f = genitive(ctx, trig, taken.size === 0);
     else if (rule === 'object') f = objectAfter(ctx, trig, Math.max(after, trig.from + 1), taken);
     else f = byPreposition(ctx, rule.slice(5), Math.max(trig.from + 1, Math.min(after, trig.to)), taken);
-    if (f && f.actors.length > 0 && !f.actors.some((a) => taken.has(a))) return f;
+    if (f && f.actors.length > 0 && !f.actors.some((a) => isTaken(taken, a))) return f;
   }
   return null;
 }

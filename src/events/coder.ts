@@ -450,6 +450,8 @@ function nearestTime(view: SentenceView, trig: TriggerHit, lo: number, hi: numbe
     if (te.kind === 'duration') continue;
     if (te.start < loC || te.end > hiC) continue;
     const d = te.start >= t1 ? te.start - t1 : (t0 - te.end) * 1.5;
+    // far from the trigger, a time expression belongs to another part of the sentence
+    if (d > 120) continue;
     if (!best || d < best.d) best = { d, te };
   }
   return best?.te ?? null;

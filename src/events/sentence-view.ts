@@ -28,6 +28,8 @@ export const WORD_PREPS = n(
   'لصالح',
   'أمام',
 );
+/** Quantity words: مئات, آلاف, عشرات (their من is partitive). */
+export const QUANTITIES = n('مئات', 'آلاف', 'عشرات', 'ملايين', 'المئات', 'الآلاف', 'العشرات', 'مئة', 'ألف', 'عدد', 'بعض', 'كثير', 'أكثر', 'مجموعة');
 /** Proclitic prepositions (normalised). */
 export const CLITIC_PREPS = n('ب', 'ل', 'ك');
 
@@ -81,6 +83,9 @@ export function prepositionOf(tokens: Token[], i: number, from: number): string 
   const prev = i > from ? tokens[i - 1] : undefined;
   if (prev && prev.kind === 'word') {
     const w = prev.stem || prev.norm;
+    // المئات من مسيحيي الموصل: من after a quantity is partitive, not a preposition
+    const prev2 = i - 2 >= from ? tokens[i - 2] : undefined;
+    if (prev.norm === 'من' && prev2 && QUANTITIES.has(prev2.stem || prev2.norm)) return null;
     if (WORD_PREPS.has(prev.norm)) return prev.norm;
     if (WORD_PREPS.has(w) && proclitics(prev).every((p) => p === 'و' || p === 'ف')) return w;
   }

@@ -129,13 +129,16 @@ export function matchKeys(
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j]!;
     if (key === '*') {
+      // up to 3 words, not counting actor and place mentions (يعقد اليوم وزير التعليم ... اجتماعا)
       const next = keys[j + 1]!;
       let found = -1;
-      for (let g = 0; g <= 3 && k + g < to; g++) {
-        if (tokenHasKey(tokens[k + g]!, next)) {
-          found = k + g;
+      let words = 0;
+      for (let g = k; g < to && g - k < 12; g++) {
+        if (tokenHasKey(tokens[g]!, next)) {
+          found = g;
           break;
         }
+        if (!gap?.(g) && ++words > 3) break;
       }
       if (found < 0) return -1;
       k = found + 1;

@@ -55,13 +55,12 @@ const NOT_HEADING_END = new Uint8Array(0x10000);
 for (const c of [DOT, 0x21, 0x3f, 0x061f, ELLIPSIS, 0x06d4, 0x3a, 0x060c, 0x2c, 0x3b, 0x061b, 0x2d])
   NOT_HEADING_END[c] = 1;
 
-/** Opening quote → its closing quote. */
-const QUOTE_CLOSE = new Map<number, number>([
-  [0xab, 0xbb], // « »
-  [0x201c, 0x201d], // “ ”
-  [0x201e, 0x201c], // „ “
-  [Q_ASCII, Q_ASCII],
-]);
+/** Opening quote → its closing quote (0: not an opening quote). */
+const QUOTE_CLOSE = new Uint16Array(0x10000);
+QUOTE_CLOSE[0xab] = 0xbb; // « »
+QUOTE_CLOSE[0x201c] = 0x201d; // “ ”
+QUOTE_CLOSE[0x201e] = 0x201c; // „ “
+QUOTE_CLOSE[Q_ASCII] = Q_ASCII;
 
 /** Latin abbreviations that do not end a sentence (lower-cased, without the dot). */
 const LATIN_ABBR = new Set([
@@ -204,8 +203,8 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (segStart < 0) segStart = i;
     // opening quote: keep a short quoted span whole
-    const close = QUOTE_CLOSE.get(c);
-    if (close !== undefined && (c !== Q_ASCII || i === 0 || !isLetterClass(CLS[text.charCodeAt(i - 1)]!))) {
+    const close = QUOTE_CLOSE[c]!;
+    if (close !== 0 && (c !== Q_ASCII || i === 0 || !isLetterClass(CLS[text.charCodeAt(i - 1)]!))) {
       const from = Math.max(i + 1, noCloserUntil.get(c) ?? 0);
       const lim = Math.min(n, i + 1 + MAX_QUOTE);
       let j = from;
