@@ -6,7 +6,7 @@ import { nisbaForms } from '../kb/nisba.js';
 import type { Country, KnowledgeBase, Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
-import { dictionaryForm } from './forms.js';
+import { dictionaryForm, isDefinite } from './forms.js';
 import { stopWords } from './lexicon.js';
 import { codeCountry } from './offices.js';
 
@@ -20,6 +20,8 @@ export type Hit = (
 ) & {
   /** The phrase is listed in the entry's ambiguous_ar: it needs support from context. */
   amb?: true;
+  /** Which words of the phrase carry the article: the text must have it too. */
+  definite?: boolean[];
 };
 
 export interface TrieNode {
@@ -42,15 +44,22 @@ export interface ActorMatcher {
   entries: number;
 }
 
-/** Analyse a dictionary phrase into its words' first lookup forms. */
-export function phraseForms(phrase: string): string[] {
+/** Analyse a dictionary phrase into its words' dictionary forms and which words carry ال. */
+export function phraseAnalysis(phrase: string): { forms: string[]; definite: boolean[] } {
   const toks = tokenize(phrase, splitSentences(phrase));
-  const out: string[] = [];
+  const forms: string[] = [];
+  const definite: boolean[] = [];
   for (const t of toks) {
     if (t.kind === 'punct' || t.kind === 'symbol') continue;
-    out.push(dictionaryForm(t));
+    forms.push(dictionaryForm(t));
+    definite.push(isDefinite(t));
   }
-  return out;
+  return { forms, definite };
+}
+
+/** The dictionary forms of a phrase's words. */
+export function phraseForms(phrase: string): string[] {
+  return phraseAnalysis(phrase).forms;
 }
 
 function insert(root: TrieNode, forms: string[], hit: Hit): boolean {
@@ -96,7 +105,9 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
   let entries = 0;
   const stops = stopWords();
   const add = (phrase: string, hit: Hit) => {
-    const forms = phraseForms(phrase);
+    const { forms, definite } = phraseAnalysis(phrase);
+    // a name written with ال (الخرج) does not match the bare word (خرج, "went out")
+    if (hit.t !== 'role' && hit.t !== 'nisba' && definite.some((d) => d)) hit.definite = definite;
     // a one-word name that is also a function word (فإن = فان, Van) can never be told apart
     if (forms.length === 1 && (stops.has(forms[0]!) || forms[0]!.length < 2) && hit.t !== 'role') return;
     if (insert(root, forms, hit)) entries++;

@@ -102,6 +102,7 @@ export function recognizeActors(
         (h) =>
           // names take no pronoun suffix: بلدهم is "their country", not Balad
           !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
+          (!h.definite || h.definite.every((d, k) => !d || isDefinite(tokens[sg.from + k]!))) &&
           (!h.amb ||
           h.t === 'country' ||
           h.t === 'nisba' ||

@@ -85,7 +85,10 @@ export function prepositionOf(tokens: Token[], i: number, from: number): string 
     const w = prev.stem || prev.norm;
     // المئات من مسيحيي الموصل: من after a quantity is partitive, not a preposition
     const prev2 = i - 2 >= from ? tokens[i - 2] : undefined;
-    if (prev.norm === 'من' && prev2 && QUANTITIES.has(prev2.stem || prev2.norm)) return null;
+    const prev3 = i - 3 >= from ? tokens[i - 3] : undefined;
+    const quantity = (t: Token | undefined) => !!t && (QUANTITIES.has(t.stem) || QUANTITIES.has(t.lemma) || QUANTITIES.has(t.norm));
+    // عددا كبيرا من المعتقلين: one adjective may follow the quantity
+    if (prev.norm === 'من' && (quantity(prev2) || (quantity(prev3) && prev2?.kind === 'word'))) return null;
     if (WORD_PREPS.has(prev.norm)) return prev.norm;
     if (WORD_PREPS.has(w) && proclitics(prev).every((p) => p === 'و' || p === 'ف')) return w;
   }

@@ -279,7 +279,9 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   }
   // enclitics the word ends with
   const last = w[L - 1]!;
-  const suffixes = ENCLITIC_LAST.has(last) ? SUFFIXES_BY_LAST.get(last)!.filter((e) => e === '' || w.endsWith(e)) : NO_SUFFIX;
+  const suffixes = ENCLITIC_LAST.has(last)
+    ? SUFFIXES_BY_LAST.get(last)!.filter((e) => e === '' || w.endsWith(e))
+    : NO_SUFFIX;
   for (const p of PREFIXES) {
     const pl = p.str.length;
     if (pl >= L || (pl > 0 && !w.startsWith(p.str))) continue;
@@ -339,10 +341,15 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   }
   const bp = kP ?? rP;
   const bs = kP !== null ? kS : rS;
-  if (bp === null || (bp.str.length === 0 && bs.length === 0)) return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
+  if (bp === null || (bp.str.length === 0 && bs.length === 0))
+    return [{ len: L, kind: 'stem', norm: fullNorm(w) }];
   const pieces: SegPiece[] = [...bp.pieces];
   const stemLen = L - bp.str.length - bs.length;
-  pieces.push({ len: stemLen, kind: 'stem', norm: fullNorm(w.slice(bp.str.length, bp.str.length + stemLen)) });
+  pieces.push({
+    len: stemLen,
+    kind: 'stem',
+    norm: fullNorm(w.slice(bp.str.length, bp.str.length + stemLen)),
+  });
   if (bs.length > 0) pieces.push(ENCLITIC_PIECES.get(bs)!);
   return pieces;
 }
