@@ -735,7 +735,7 @@ export function recognizeActors(
     }
   }
 
-  fillContext(actors, places);
+  fillContext(actors, places, tokens);
   const out: ActorMention[] = [];
   for (const a of actors) {
     if (!a.code) continue;
@@ -863,7 +863,7 @@ function suppressOrg(org: Organisation, docWords: Set<string>): boolean {
 }
 
 /** Bodies named without a country (الحكومة, وزارة الداخلية) take the document's dominant country. */
-function fillContext(actors: Draft[], places: PlaceMention[]): void {
+function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]): void {
   const counts = new Map<string, number>();
   const bump = (c: string | null, w: number) => {
     if (c) counts.set(c, (counts.get(c) ?? 0) + w);
@@ -881,7 +881,12 @@ function fillContext(actors: Draft[], places: PlaceMention[]): void {
     const a = actors[k]!;
     if (a.code || !a.roleKey) continue;
     // a group in construct with an actor belongs to it: أطفال نادي الجزيرة الفلسطيني, عناصر داعش
-    const next = actors[k + 1];
+    let next = actors[k + 1];
+    // مسلحون من تنظيم داعش: members of an organisation
+    if (next && next.sentence === a.sentence && next.tokenStart === a.tokenEnd + 1 && next.kind === 'org') {
+      const between = tokensRef[a.tokenEnd];
+      if (between && between.norm === 'من') next = { ...next, tokenStart: a.tokenEnd };
+    }
     const placeNext = places.find((pl) => pl.sentence === a.sentence && pl.tokenStart === a.tokenEnd && pl.country);
     if (!(next && next.tokenStart === a.tokenEnd) && placeNext) {
       // مسيحيو سهل نينوى: a group in construct with a place is of that place's country

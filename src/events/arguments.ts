@@ -232,13 +232,13 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
 }
 
 /** Subject of a noun trigger: genitive, `التي قام بها X`, or the governing verb's subject. */
-export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boolean): Found | null {
+export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boolean, genitiveAgent = true): Found | null {
   // inside a multiword trigger: شن سلاح الجو الروسي غارات, ارتكب تنظيم داعش مجزرة
   for (const a of ctx.view.actors) {
     if (a.tokenStart > trig.from && a.tokenEnd < trig.to && eligible(ctx, a) && !prep(ctx, a))
       return vsoSubject(ctx, a, 1, 'subject');
   }
-  const gen = genitive(ctx, trig, true);
+  const gen = genitiveAgent ? genitive(ctx, trig, true) : null;
   if (gen) return gen;
   const rt = tok(ctx, trig.to);
   // الزيارة التي قام بها X; وقفة احتجاجية نظمها X (a verb whose pronoun stands for the noun)

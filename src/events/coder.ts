@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { isDefinite, proclitics } from '../actors/forms.js';
 import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
-import { type ArgContext, between, findArgument } from './arguments.js';
+import { type ArgContext, between, findArgument, subjectOfNoun } from './arguments.js';
 import { cameoInfo } from './cameo.js';
 import { modalityOf } from './modality.js';
 import type { ArgRule, Pattern } from './pattern-types.js';
@@ -23,6 +23,7 @@ import {
   prepositionOf,
   RELATIVES,
   type SentenceView,
+  WORD_PREPS,
 } from './sentence-view.js';
 import { findTriggers, matchKeys, type TriggerHit, type TriggerIndex } from './triggers.js';
 
@@ -240,10 +241,19 @@ function codeTrigger(
   let after = trig.to;
   let targets: (ActorMention | Actor)[] = [];
   const pair = between(ctx, trig);
+  // a verb pattern's word after a preposition is its verbal noun: مسؤوليتهم عن قتل ...
+  const verbalNoun = p.kind === 'verb' && !!prev && WORD_PREPS.has(prev.norm) && !pair;
   if (pair) {
     sources = [pair[0]!];
     targets = pair.slice(1);
     after = pair[pair.length - 1]!.tokenEnd;
+  } else if (verbalNoun) {
+    // عن قتل نائب صومالي: the agent comes from the governing clause, what follows is the object
+    const f = subjectOfNoun(ctx, trig, true, false);
+    if (f) {
+      sources = f.actors;
+      certainty = f.certainty * 0.9;
+    }
   } else {
     const f = findArgument(ctx, trig, trig.kind, p.source, trig.to, new Set(), !definiteNoun);
     if (f) {
@@ -551,7 +561,7 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
   const seen = new Map<string, EventRecord>();
   void anchor;
   for (const d of drafts) {
-    const info = cameoInfo(d.pattern.code);
+    const info = cameoInfo(codeFor(d));
     const targets: (ActorMention | Actor | null)[] = d.targets.length > 0 ? d.targets : [null];
     const sources: (ActorMention | null)[] = d.sources.length > 0 ? d.sources : [null];
     for (const s of sources) {
@@ -597,6 +607,21 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
     }
   }
   return out;
+}
+
+/** Sectors of public officials: killing one is an assassination. */
+const OFFICIAL_SECTORS = ['GOV', 'LEG', 'MIL', 'JUD', 'SPY', 'COP'];
+
+/**
+ * The record's code: the pattern's, except that killing (1823) a public official is coded as
+ * an assassination (186), and an attempt on one (185) stays 185.
+ */
+function codeFor(d: Draft): string {
+  const code = d.pattern.code;
+  if (code !== '1823') return code;
+  const t = d.targets[0];
+  const isOfficial = !!t && 'kind' in t && (t.kind === 'person' || t.kind === 'role') && OFFICIAL_SECTORS.includes(t.code.slice(3, 6));
+  return isOfficial ? '186' : code;
 }
 
 function triggerSpan(ad: AnnotatedDocument, trig: TriggerHit): { text: string; start: number; end: number } {

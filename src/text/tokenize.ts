@@ -233,6 +233,17 @@ function makeWordToken(text: string, start: number, end: number, index: number, 
   };
 }
 
+/** Strings of single code units and their normalised forms, made on first use. */
+const CHAR_TEXT: (string | undefined)[] = new Array(0x10000);
+const CHAR_NORM: (string | undefined)[] = new Array(0x10000);
+
+function makeCharStrings(c: number): string {
+  const t = String.fromCharCode(c);
+  CHAR_TEXT[c] = t;
+  CHAR_NORM[c] = normalize(t);
+  return t;
+}
+
 function makeToken(
   text: string,
   start: number,
@@ -241,8 +252,17 @@ function makeToken(
   sentence: number,
   kind: TokenKind,
 ): Token {
-  const surface = text.slice(start, end);
-  const norm = normalize(surface);
+  let surface: string;
+  let norm: string;
+  if (end - start === 1) {
+    // one character (punctuation, most symbols): shared strings, no slicing
+    const c = text.charCodeAt(start);
+    surface = CHAR_TEXT[c] ?? makeCharStrings(c);
+    norm = CHAR_NORM[c]!;
+  } else {
+    surface = text.slice(start, end);
+    norm = normalize(surface);
+  }
   const key = kind === 'latin' ? norm.toLowerCase() : norm;
   return {
     start,
