@@ -7,6 +7,7 @@
  * modality, date and place → one record per (source, target) pair → merge repeats.
  */
 import { createHash } from 'node:crypto';
+import { normalize } from '../text/normalize.js';
 import { isDefinite, proclitics } from '../actors/forms.js';
 import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
 import { type ArgContext, between, findArgument, subjectOfNoun } from './arguments.js';
@@ -290,6 +291,15 @@ function codeTrigger(
       certainty *= found.certainty;
     }
   }
+  // a reference back to a violent event stands for its perpetrator: ندد ... بهذه الجريمة
+  if (targets.length === 0) {
+    const from = Math.max(after, trig.to);
+    const perp = referencedPerpetrator(toks, from, Math.min(hi, from + 8), earlier);
+    if (perp) {
+      targets = [perp];
+      certainty *= 0.8;
+    }
+  }
   // a place where an actor was expected stands for its country: سيطر الحوثيون على صنعاء
   if (targets.length === 0) {
     const pt = placeTarget(ctx, trig, p.target, after);
@@ -359,6 +369,38 @@ function targetOptional(p: Pattern): boolean {
     optionalTarget.set(p, v);
   }
   return v;
+}
+
+/** Nouns naming a violent event: الهجوم, الجريمة, التفجير. */
+const EVENT_NOUNS = new Set(
+  ['هجوم', 'جريمة', 'اعتداء', 'تفجير', 'عملية', 'اغتيال', 'حادث', 'مجزرة', 'قصف', 'هجمات', 'جرائم', 'تفجيرات', 'اعتداءات', 'عمل'].map(
+    (w) => normalize(w),
+  ),
+);
+
+/**
+ * `بهذه الجريمة`, `من هذا الهجوم`, `الهجوم الإرهابي`: a demonstrative and an event noun right after
+ * the trigger refer to the last violent event (roots 18–20) of the article; its source is the target.
+ */
+function referencedPerpetrator(toks: Token[], from: number, to: number, earlier: Draft[]): ActorMention | null {
+  let demo = false;
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (DEMONSTRATIVES.has(t.stem) || DEMONSTRATIVES.has(t.norm)) {
+      demo = true;
+      continue;
+    }
+    if (demo && EVENT_NOUNS.has(t.stem)) {
+      for (let e = earlier.length - 1; e >= 0; e--) {
+        const d = earlier[e]!;
+        const root = d.pattern.code.slice(0, 2);
+        if ((root === '18' || root === '19' || root === '20') && d.sources[0]) return d.sources[0];
+      }
+      return null;
+    }
+    if (demo) demo = false;
+  }
+  return null;
 }
 
 /** The trigger opens its clause: after كما / ثم / وقد, a clause break, or with a conjunction. */

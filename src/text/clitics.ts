@@ -234,6 +234,16 @@ const ENCLITIC_LAST = new Set(['ه', 'ا', 'م', 'ن', 'ي', 'ك']);
 /** Word-initial letters of the proclitic grammar (ا for ال). */
 const PROCLITIC_FIRST = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا']);
 
+/** Prefix candidates by the word's first letter (the empty prefix always first). */
+const PREFIXES_BY_FIRST = new Map<string, Prefix[]>();
+for (const p of PREFIXES) {
+  if (p.str === '') continue;
+  const f = p.str[0]!;
+  if (!PREFIXES_BY_FIRST.has(f)) PREFIXES_BY_FIRST.set(f, [PREFIXES[0]!]);
+  PREFIXES_BY_FIRST.get(f)!.push(p);
+}
+const NO_PREFIX = [PREFIXES[0]!];
+
 /** Enclitic candidates by the word's last letter ('' first: no enclitic). */
 const SUFFIXES_BY_LAST = new Map<string, string[]>();
 for (const l of ENCLITIC_LAST) SUFFIXES_BY_LAST.set(l, ['', ...ENCLITICS.filter((e) => e.endsWith(l))]);
@@ -282,7 +292,7 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
   const suffixes = ENCLITIC_LAST.has(last)
     ? SUFFIXES_BY_LAST.get(last)!.filter((e) => e === '' || w.endsWith(e))
     : NO_SUFFIX;
-  for (const p of PREFIXES) {
+  for (const p of PREFIXES_BY_FIRST.get(w[0]!) ?? NO_PREFIX) {
     const pl = p.str.length;
     if (pl >= L || (pl > 0 && !w.startsWith(p.str))) continue;
     if (p.future && !IMPERFECT.has(w[pl]!)) continue;

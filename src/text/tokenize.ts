@@ -76,10 +76,8 @@ let next = new Int32Array(1024);
 let hashes = new Int32Array(1024);
 let entries: WordAnalysis[] = [];
 let hot: (WordAnalysis | undefined)[] = new Array(1 << HOT_BITS);
-/** Per hot slot: two independent 32-bit hashes and the length of the word (no need to read it). */
+/** Per hot slot: the hash of its word (checked before the word itself is read). */
 let hotHash = new Int32Array(1 << HOT_BITS);
-let hotHash2 = new Int32Array(1 << HOT_BITS);
-let hotLen = new Int32Array(1 << HOT_BITS);
 
 /** Empty the analysis cache (tests, long-running processes that changed the lexicon). */
 export function clearWordCache(): void {
@@ -89,8 +87,6 @@ export function clearWordCache(): void {
   entries = [];
   hot = new Array(1 << HOT_BITS);
   hotHash = new Int32Array(1 << HOT_BITS);
-  hotHash2 = new Int32Array(1 << HOT_BITS);
-  hotLen = new Int32Array(1 << HOT_BITS);
 }
 
 function sameText(sf: string, text: string, start: number, len: number): boolean {
@@ -99,11 +95,10 @@ function sameText(sf: string, text: string, start: number, len: number): boolean
   return true;
 }
 
-function lookup(text: string, start: number, end: number, h: number, h2: number): WordAnalysis | null {
+function lookup(text: string, start: number, end: number, h: number): WordAnalysis | null {
   const len = end - start;
   const hs = (h ^ (h >>> HOT_BITS)) & ((1 << HOT_BITS) - 1);
-  // hot slot: both hashes and the length must agree before the text is compared
-  if (hotHash[hs] === h && hotHash2[hs] === h2 && hotLen[hs] === len) {
+  if (hotHash[hs] === h) {
     const ha = hot[hs];
     if (ha !== undefined && sameText(ha.surface, text, start, len)) return ha;
   }
@@ -113,8 +108,6 @@ function lookup(text: string, start: number, end: number, h: number, h2: number)
     if (sameText(a.surface, text, start, len)) {
       hot[hs] = a;
       hotHash[hs] = h;
-      hotHash2[hs] = h2;
-      hotLen[hs] = len;
       return a;
     }
   }
@@ -143,13 +136,8 @@ function insert(a: WordAnalysis, h: number): void {
 function analyzeRange(text: string, start: number, end: number): WordAnalysis {
   if (end - start > MAX_WORD) return computeAnalysis(text.slice(start, end));
   let h = 0x811c9dc5 | 0;
-  let h2 = 0x12345678;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ c, 0x01000193);
-    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  const hit = lookup(text, start, end, h, h2);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const hit = lookup(text, start, end, h);
   if (hit !== null) return hit;
   const a = computeAnalysis(text.slice(start, end));
   insert(a, h);
