@@ -682,7 +682,7 @@ export function recognizeActors(
       const isOrgCode = org && org.code.length > 3 && org.country === cc;
       const d = push(
         {
-          kind: role.kind === 'body' ? 'body' : holder || nameTo > j ? 'person' : 'role',
+          kind: role.kind === 'body' ? 'body' : holder || nameTo > j || start < i ? 'person' : 'role',
           resolution,
           code: isOrgCode && role.kind === 'person' && !body ? org!.code : code,
           country: cc,

@@ -35,6 +35,16 @@ export interface CoderResources {
 }
 
 const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
+/** Roots of diplomatic exchanges, whose definite nouns (المباحثات, الزيارة) are anaphoric. */
+const DIPLOMATIC_ROOTS = new Set(['03', '04', '05']);
+
+/** A definite noun with its own agent: زيارة الرئيس (genitive), الزيارة التي قام بها X. */
+function definiteWithAgent(toks: Token[], trig: TriggerHit, view: SentenceView): boolean {
+  const next = toks[trig.to];
+  if (!next || next.sentence !== view.index) return false;
+  if (RELATIVES.has(next.norm)) return true;
+  return view.actors.some((a) => a.tokenStart === trig.to);
+}
 /** Roots whose events stand without a target (a protest, a claim, a battle). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
@@ -197,6 +207,9 @@ function codeTrigger(
   if (isPurpose(t, prev, toks[trig.from - 2])) return null;
   // وقف إطلاق النار is a ceasefire, not gunfire
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
+  // talks, visits and meetings named with the article (المباحثات بين الجانبين, الزيارة) refer back
+  // to the event the article reported with a verb; they add no event of their own
+  if (trig.kind === 'noun' && isDefinite(t) && DIPLOMATIC_ROOTS.has(p.code.slice(0, 2)) && !definiteWithAgent(toks, trig, view)) return null;
   // anaphoric mentions (هذه الزيارة) refer to events already coded
   if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
   if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
@@ -609,6 +622,8 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
     for (const s of sources) {
       for (const tg of targets) {
         if (!s && !tg) continue;
+        // an actor acting on itself or its own kind (EGYGOV → EGYGOV) is not an event between actors
+        if (s && tg && s.code === tg.code) continue;
         if (s && tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start))) continue;
         if (s && tg && tg.actor && tg.actor === s.actor) continue;
         const key = `${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
