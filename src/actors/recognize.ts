@@ -895,7 +895,8 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       a.resolution = 'role+nisba';
       continue;
     }
-    if (next && next.sentence === a.sentence && next.tokenStart === a.tokenEnd && next.code) {
+    const conj = next ? proclitics(tokensRef[next.tokenStart]!).some((p) => p === 'و' || p === 'ف') : false;
+    if (next && !conj && next.sentence === a.sentence && next.tokenStart === a.tokenEnd && next.code) {
       a.country = next.country;
       a.code = a.kind === 'body' && next.kind !== 'country' ? next.code : `${next.country ?? next.code}${sectorOf(a)}`;
       a.resolution = 'role+org';

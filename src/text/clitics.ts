@@ -18,8 +18,8 @@
  *    ووزير → و+وزير, not و+و+زير.
  * 3. With no known stem, the analysis stripping the most letters wins (ties: the one with the
  *    longer enclitic, فوزه = فوز+ه), subject to:
- *    - a stem keeps at least 3 letters (2 after ال: اليد, والغش; 2 before ها هم هما هن كم:
- *      حلها, حقهم), unless it is a known word;
+ *    - a stem keeps at least 3 letters (2 after ال: اليد, والغش; 2 before ها هما هن: حلها,
+ *      ردها — not before هم, كم: اتهم, تحكم), unless it is a known word;
  *    - no enclitic after ال (السوري is ال+سوري, never ال+سور+ي);
  *    - ي / ني / ك only after a host word of hosts.txt (لي, مني, عليك): a word-final ي in
  *      news is nearly always a nisba (سوري, وطني);
@@ -114,7 +114,7 @@ const LONG_STEM = new Set(['كم', 'كما', 'كن']);
 /** Letters that can be proclitics. */
 const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'س']);
 /** Enclitics after which a 2-letter stem is allowed. */
-const TWO_LETTER_HOST = new Set(['ها', 'هم', 'هما', 'هن', 'كم']);
+const TWO_LETTER_HOST = new Set(['ها', 'هما', 'هن']);
 /** Imperfect verb prefixes that may follow the future س (not 1sg ا: سائق, ساحة, سابق). */
 const IMPERFECT = new Set(['ي', 'ت', 'ن']);
 /** Inflection endings tried when looking a stem up in the lexicon: وزيرة → وزير. */
@@ -329,8 +329,8 @@ export function segmentForm(w: string, hamzaAlef = 0): SegPiece[] {
       }
       if (kP !== null) continue;
       // rule-based validity for an unknown stem
-      // 3 letters; 2 after the article (اليد, والغش) or before a two-letter third-person or
-      // plural pronoun (حلها, حقهم, ردها)
+      // 3 letters; 2 after the article (اليد, والغش) or before ها هما هن (حلها, ردها; not
+      // before هم or كم: اتهم, تحكم are whole words)
       // (the latter only for a bare word not starting with a proclitic letter: بفهم = ب+فهم)
       const twoOk = p.hasAl || (pl === 0 && TWO_LETTER_HOST.has(s) && !PROCLITIC_LETTERS.has(w[0]!));
       if (stemLen < (twoOk ? 2 : 3)) continue;

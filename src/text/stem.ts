@@ -21,12 +21,14 @@ const WEAK = new Set(['و', 'ي', 'ا']);
 
 export function lemma(stemNorm: string): string {
   let w = stemNorm;
+  if (isFunctionWord(w)) return w; // التي, الذي, إلى, لدى, هذا stay
+  // Defective past with a final alef, whose root ends in و: دعا → دعو (like يدعو, دعوة)
+  if (w.length === 3 && w[2] === 'ا' && !WEAK.has(w[1]!) && !WEAK.has(w[0]!)) return w.slice(0, 2) + 'و';
   if (w.length <= 3 && !(w.length === 3 && (w[0] === 'ي' || w[0] === 'ت'))) return w;
 
   // 1. One inflection suffix, keeping at least 3 letters.
   // وصلت → وصل, وصلوا → وصل, قصفت → قصف, إدانة (ادانه) → ادان, مستقبلا → مستقبل,
   // المباحثات → مباحث, اجتماعين → اجتماع
-  if (isFunctionWord(w)) return w; // التي, الذي, إلى, لدى stay
   const imperfect = w[0] === 'ي' || w[0] === 'ت';
   for (const s of SUFFIXES) {
     if (w.length - s.length >= 3 && w.endsWith(s)) {
