@@ -568,9 +568,10 @@ export function recognizeActors(
           );
           void d;
           return sn.to;
-        } else if (cc || org || body) {
+        } else {
+          // a new name after the role: وزير الدفاع السوري مرهف أبو قصرة; وزير التعليم الدكتور X
           const end = unknownName(k);
-          if (end > k) {
+          if (end > k && (cc || org || body || end - k >= 2)) {
             nameTo = end;
             resolution = 'role+name';
           }
@@ -902,7 +903,8 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       a.resolution = 'role+org';
       continue;
     }
-    if (!best || bestN < 2) continue;
+    // the country the document is about: two mentions, or the only country it names
+    if (!best || (bestN < 2 && counts.size > 1)) continue;
     a.country = best;
     a.code = `${best}${sectorOf(a)}`;
   }

@@ -363,13 +363,30 @@ export function findArgument(
   taken: Set<ActorMention>,
   looseNoun: boolean,
 ): Found | null {
+  // prepositional rules compete by distance: the nearest actor introduced by any of them
+  // (اجتمع ... مع مديري التعليم ... بالوزارة → مع), strict before loose
+  const preps = rules.filter((r) => r.startsWith('prep:'));
+  let nearest: Found | null = null;
+  const start = Math.max(trig.from + 1, Math.min(after, trig.to));
+  for (const r of preps) {
+    const f = byPreposition(ctx, r.slice(5), start, taken);
+    if (!f || f.actors.some((a) => isTaken(taken, a))) continue;
+    const rank = (x: Found) => (x.certainty < 1 ? 1000 : 0) + x.actors[0]!.tokenStart;
+    if (!nearest || rank(f) < rank(nearest)) nearest = f;
+  }
+  let prepTried = false;
   for (const rule of rules) {
     let f: Found | null = null;
     if (rule === 'dest') continue;
+    if (rule.startsWith('prep:')) {
+      if (prepTried) continue;
+      prepTried = true;
+      if (nearest) return nearest;
+      continue;
+    }
     if (rule === 'subject') f = kind === 'verb' ? subjectOfVerb(ctx, trig) : subjectOfNoun(ctx, trig, looseNoun);
     else if (rule === 'genitive') f = genitive(ctx, trig, taken.size === 0);
     else if (rule === 'object') f = objectAfter(ctx, trig, Math.max(after, trig.from + 1), taken);
-    else f = byPreposition(ctx, rule.slice(5), Math.max(trig.from + 1, Math.min(after, trig.to)), taken);
     if (f && f.actors.length > 0 && !f.actors.some((a) => isTaken(taken, a))) return f;
   }
   return null;
