@@ -78,7 +78,15 @@ function insert(root: TrieNode, forms: string[], hit: Hit): boolean {
   // the same entry reached by two spellings only once
   const same = node.hits.findIndex((h) => sameHit(h, hit));
   if (same < 0) node.hits.push(hit);
-  else if (!hit.amb) node.hits[same] = hit;
+  else {
+    // one entry reached by two spellings: the looser constraints win (وزير and الوزير)
+    const old = node.hits[same]!;
+    const merged: Hit = { ...old };
+    if (!hit.amb) delete merged.amb;
+    if (!hit.definite || !old.definite) delete merged.definite;
+    else merged.definite = old.definite.map((d, k) => d && (hit.definite?.[k] ?? false));
+    node.hits[same] = merged;
+  }
   return true;
 }
 
@@ -107,7 +115,11 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
   const add = (phrase: string, hit: Hit) => {
     const { forms, definite } = phraseAnalysis(phrase);
     // a name written with ال (الخرج) does not match the bare word (خرج, "went out")
-    if (hit.t !== 'role' && hit.t !== 'nisba' && definite.some((d) => d)) hit.definite = definite;
+    // so does a role (الرئيس is the president; رئيس in construct heads whatever follows)
+    // (only its head word: وزير الخارجية also matches وزير خارجية روسيا)
+    if (hit.t === 'role') {
+      if (definite[0]) hit.definite = [true];
+    } else if (hit.t !== 'nisba' && definite.some((d) => d)) hit.definite = definite;
     // a one-word name that is also a function word (فإن = فان, Van) can never be told apart
     if (forms.length === 1 && (stops.has(forms[0]!) || forms[0]!.length < 2) && hit.t !== 'role') return;
     if (insert(root, forms, hit)) entries++;
@@ -129,7 +141,7 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
   const roles = new Map<string, Role>();
   for (const r of kb.roles) {
     roles.set(r.key, r);
-    for (const n of r.namesAr) add(n, { t: 'role', role: r });
+    for (const n of r.namesAr) add(n, { t: 'role', role: r, ...amb(r.ambiguousAr, n) });
   }
   const holders = new Map<string, Person[]>();
   for (const p of kb.persons) {

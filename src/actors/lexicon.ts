@@ -49,6 +49,34 @@ export const NAME_PARTICLES = set('بن', 'ابن', 'بنت', 'أبو', 'ابو'
 export const NAME_SEPARATORS = new Set([',', '،', '-', '–', ':']);
 
 let stopwords: Set<string> | null = null;
+let rawStopwords: Set<string> | null = null;
+
+/** Strip marks only (tashkeel), keeping letters as written: على stays على, علي stays علي. */
+function unmarked(s: string): string {
+  return s.replace(/\p{M}/gu, '').replace(/\u0640/g, '');
+}
+
+/**
+ * Is this written word a stop word? Normalisation folds ى into ي, so the stop word على and the
+ * name علي look alike; the letters as written tell them apart.
+ */
+export function isStopWord(text: string, norm: string): boolean {
+  const stops = stopWords();
+  if (!stops.has(norm)) return false;
+  rawStopwords ??= new Set([...rawList()].map(unmarked));
+  const raw = unmarked(text);
+  if (rawStopwords.has(raw)) return true;
+  // written with yeh where the stop word has alef maqsura (علي / على): a different word
+  return !(raw.endsWith('ي') && rawStopwords.has(`${raw.slice(0, -1)}ى`));
+}
+
+function rawList(): string[] {
+  const text = readFileSync(join(repoRoot(), 'data/lexicon/stopwords.txt'), 'utf8');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((w) => w && !w.startsWith('#'));
+}
 
 /** Stop words (normalised), which never belong to an unknown personal name. */
 export function stopWords(): Set<string> {

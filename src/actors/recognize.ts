@@ -17,7 +17,7 @@ import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '..
 import { normalize } from '../text/normalize.js';
 import type { ActorMatcher, Hit } from './compile.js';
 import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
-import { COUNTERPART, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
+import { COUNTERPART, isStopWord, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
 import { matchSpan, type Segment } from './match.js';
 import { codeCountry, officeAt, officeCovers } from './offices.js';
 
@@ -48,6 +48,12 @@ interface Entity {
 }
 
 const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
+/** Honorifics that stand between a role and a name: الدكتور, المهندس, الشيخ. */
+const TITLES = new Set(
+  ['دكتور', 'مهندس', 'شيخ', 'استاذ', 'سيد', 'سيده', 'معالي', 'سمو', 'فضيله', 'دكتوره', 'لواء', 'عميد', 'عقيد', 'فريق'].map((w) =>
+    normalize(w),
+  ),
+);
 /** Opening brackets and quotes a nisba may follow: خادمة (إندونيسية). */
 const OPENERS = new Set(['(', '«', '"', '“', '[']);
 /** Nouns that introduce a place name: مدينة عدن, محافظة لحج. */
@@ -104,6 +110,7 @@ export function recognizeActors(
           !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
           (!h.definite || h.definite.every((d, k) => !d || isDefinite(tokens[sg.from + k]!))) &&
           (!h.amb ||
+          h.t === 'role' ||
           h.t === 'country' ||
           h.t === 'nisba' ||
           supported.has(entryOf(h)) ||
@@ -136,7 +143,7 @@ export function recognizeActors(
       if (pro.some((p) => p === 'و' || p === 'ف' || p === 'س')) return false;
       if (!allowParticles && pro.some((p) => p !== 'ال')) return false;
       const f = lookupForms(t)[0]!;
-      if (stops.has(t.norm) || stops.has(f) || PREPOSITIONS.has(f)) return false;
+      if (isStopWord(t.text, t.norm) || (f !== t.norm && stops.has(f)) || PREPOSITIONS.has(f)) return false;
       if (stopLemmas.has(t.lemma) || stopLemmas.has(t.stem)) return false;
       return !segAt.has(k) || NAME_PARTICLES.has(f);
     };
@@ -347,7 +354,7 @@ export function recognizeActors(
       }
 
       if (role) {
-        i = roleMention(i, seg, role.role);
+        i = roleMention(i, seg, role.role, !!role.amb);
         continue;
       }
 
@@ -479,7 +486,7 @@ export function recognizeActors(
     }
 
     /** Role-led mention: role [باسم|في] [body|org|place] [nisba|country] [،] [name]. */
-    function roleMention(i: number, seg: Segment, role: Role): number {
+    function roleMention(i: number, seg: Segment, role: Role, ambiguous: boolean): number {
       let j = seg.to;
       let cc: string | null = null;
       let org: Organisation | null = null;
@@ -540,6 +547,8 @@ export function recognizeActors(
       let resolution: Resolution = cc ? (org ? 'role+org' : 'role+nisba') : org ? 'role+org' : 'role-only';
       if (role.kind === 'person') {
         if (k < to && NAME_SEPARATORS.has(tokens[k]!.text) && cc) k++;
+        // honorifics before a name: وزير التعليم الدكتور عزام الدخيل
+        while (k < to && k - j < 2 && TITLES.has(lookupForms(tokens[k]!)[0]!) && (segAt.has(k + 1) || nameLike(k + 1, false))) k++;
         const s = segAt.get(k);
         const p = s && pick(s.hits, 'person');
         const sn = !p ? surnameAt(k) : null;
@@ -586,6 +595,8 @@ export function recognizeActors(
         register(dd, k, nameTo);
         return nameTo;
       }
+      // an ambiguous role word (مجموعة: "a number of") is an actor only with a qualifier
+      if (ambiguous && role.kind === 'body' && !cc && !org) return seg.to;
       if (!cc && !org && role.kind === 'body' && !body) {
         // a body named again without its country: الشركة, الوزارة → its last mention
         const prevBody = previousBody(actors, role);

@@ -82,7 +82,9 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
         const t = tokens[k]!;
         if (t.start >= te.start && t.end <= te.end) timeTokens[k - view.from] = 1;
       }
-    const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked);
+    // mentions and time words may stand inside a multiword trigger (يعقد اليوم الوزير ... اجتماعا)
+    const gaps = blocked.map((b, k) => b | timeTokens[k]!);
+    const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked, gaps);
     if (trigs.length === 0) continue;
     const speech = reportedClauses(view, res.cues, trigs);
     for (const trig of trigs) {

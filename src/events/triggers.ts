@@ -192,6 +192,7 @@ export function findTriggers(
   to: number,
   index: TriggerIndex,
   blocked: Uint8Array,
+  gaps: Uint8Array = blocked,
 ): TriggerHit[] {
   const hits: TriggerHit[] = [];
   let i = from;
@@ -210,7 +211,7 @@ export function findTriggers(
     // then the longer phrase, the more specific code, the higher confidence; a noun pattern
     // whose stems fit beats a verb pattern (اجتماع is the noun, not اجتمع)
     let best: { hit: TriggerHit; score: number[] } | null = null;
-    const gap = (k: number) => blocked[k - from] === 1;
+    const gap = (k: number) => gaps[k - from] === 1;
     for (const c of cands) {
       const end = matchKeys(tokens, i, to, c.keys, gap);
       if (end < 0) continue;

@@ -169,6 +169,22 @@ function arabicWordLength(text: string, end: number, lim: number): number {
   return n;
 }
 
+/** A sentence: a class instance rather than an object literal (see tokenize.ts, TokenObj). */
+class SentenceObj implements Sentence {
+  start: number;
+  end: number;
+  text: string;
+  index: number;
+  heading: boolean;
+  constructor(start: number, end: number, text: string, index: number, heading: boolean) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.index = index;
+    this.heading = heading;
+  }
+}
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const n = text.length;
@@ -181,7 +197,7 @@ export function splitSentences(text: string): Sentence[] {
   const emit = (start: number, end: number, lineEnd: boolean): void => {
     let heading = false;
     if (lineEnd && lineSentences === 0) heading = isHeading(text, start, end);
-    out.push({ start, end, text: text.slice(start, end), index: out.length, heading });
+    out.push(new SentenceObj(start, end, text.slice(start, end), out.length, heading));
     lineSentences++;
     segStart = -1;
     lastEnd = -1;

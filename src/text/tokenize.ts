@@ -55,6 +55,63 @@ export interface WordAnalysis {
   pieces: PieceTemplate[] | null;
 }
 
+/**
+ * Tokens and pieces are class instances with the fields of the `Token` / `Piece` contract
+ * as own properties: plain data for every consumer (JSON, spread, equality), but without
+ * object-literal allocation sites, which V8 may decide to pretenure into the old generation
+ * — a costly choice for millions of short-lived tokens.
+ */
+class PieceObj implements Piece {
+  start: number;
+  end: number;
+  text: string;
+  kind: PieceKind;
+  norm: string;
+  constructor(start: number, end: number, text: string, kind: PieceKind, norm: string) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.kind = kind;
+    this.norm = norm;
+  }
+}
+
+class TokenObj implements Token {
+  start: number;
+  end: number;
+  text: string;
+  index: number;
+  sentence: number;
+  kind: TokenKind;
+  norm: string;
+  pieces: Piece[];
+  stem: string;
+  lemma: string;
+  constructor(
+    start: number,
+    end: number,
+    text: string,
+    index: number,
+    sentence: number,
+    kind: TokenKind,
+    norm: string,
+    pieces: Piece[],
+    stem: string,
+    lemma: string,
+  ) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.index = index;
+    this.sentence = sentence;
+    this.kind = kind;
+    this.norm = norm;
+    this.pieces = pieces;
+    this.stem = stem;
+    this.lemma = lemma;
+  }
+}
+
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
 const TEH_MARBUTA = 0x0629;
@@ -199,26 +256,16 @@ function makeWordToken(text: string, start: number, end: number, index: number, 
   const tp = a.pieces;
   let pieces: Piece[];
   if (tp === null) {
-    pieces = [{ start, end, text: a.surface, kind: 'stem', norm: a.stem }];
+    pieces = new Array<Piece>(1);
+    pieces[0] = new PieceObj(start, end, a.surface, 'stem', a.stem);
   } else {
     pieces = new Array<Piece>(tp.length);
     for (let j = 0; j < tp.length; j++) {
       const p = tp[j]!;
-      pieces[j] = { start: start + p.start, end: start + p.end, text: p.text, kind: p.kind, norm: p.norm };
+      pieces[j] = new PieceObj(start + p.start, start + p.end, p.text, p.kind, p.norm);
     }
   }
-  return {
-    start,
-    end,
-    text: a.surface,
-    index,
-    sentence,
-    kind: 'word',
-    norm: a.norm,
-    pieces,
-    stem: a.stem,
-    lemma: a.lemma,
-  };
+  return new TokenObj(start, end, a.surface, index, sentence, 'word', a.norm, pieces, a.stem, a.lemma);
 }
 
 /** Strings of single code units and their normalised forms, made on first use. */
@@ -252,18 +299,9 @@ function makeToken(
     norm = normalize(surface);
   }
   const key = kind === 'latin' ? norm.toLowerCase() : norm;
-  return {
-    start,
-    end,
-    text: surface,
-    index,
-    sentence,
-    kind,
-    norm,
-    pieces: [{ start, end, text: surface, kind: 'stem', norm }],
-    stem: norm,
-    lemma: key,
-  };
+  const pieces = new Array<Piece>(1);
+  pieces[0] = new PieceObj(start, end, surface, 'stem', norm);
+  return new TokenObj(start, end, surface, index, sentence, kind, norm, pieces, norm, key);
 }
 
 /** Is the code unit a separator allowed inside a number between two digits? */
