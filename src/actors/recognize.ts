@@ -621,6 +621,11 @@ export function recognizeActors(
           return j;
         }
       }
+      if (!cc && !org && body && body !== role) {
+        // رئيس النادي: the club named earlier in the article gives the country
+        const prevBody = previousBody(actors, body);
+        if (prevBody?.country) cc = prevBody.country;
+      }
       if (!cc && !org) {
         // title alone: the latest entity holding that kind of office
         const prev = role.kind === 'person' ? previousHolder(actors, role, body) : null;
