@@ -22,6 +22,8 @@ export type Hit = (
   amb?: true;
   /** Which words of the phrase carry the article: the text must have it too. */
   definite?: boolean[];
+  /** Names: words written without the article must not have it in the text either. */
+  exactArticle?: boolean;
 };
 
 export interface TrieNode {
@@ -83,8 +85,16 @@ function insert(root: TrieNode, forms: string[], hit: Hit): boolean {
     const old = node.hits[same]!;
     const merged: Hit = { ...old };
     if (!hit.amb) delete merged.amb;
-    if (!hit.definite || !old.definite) delete merged.definite;
-    else merged.definite = old.definite.map((d, k) => d && (hit.definite?.[k] ?? false));
+    if (!hit.definite || !old.definite || hit.exactArticle !== old.exactArticle) {
+      delete merged.definite;
+      delete merged.exactArticle;
+    } else if (hit.exactArticle) {
+      // two spellings of a name, with and without ال: either is fine where they differ
+      if (hit.definite.some((d, k) => d !== old.definite![k])) {
+        delete merged.definite;
+        delete merged.exactArticle;
+      }
+    } else merged.definite = old.definite.map((d, k) => d && (hit.definite?.[k] ?? false));
     node.hits[same] = merged;
   }
   return true;
@@ -119,7 +129,11 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
     // (only its head word: وزير الخارجية also matches وزير خارجية روسيا)
     if (hit.t === 'role') {
       if (definite[0]) hit.definite = [true];
-    } else if (hit.t !== 'nisba' && definite.some((d) => d)) hit.definite = definite;
+    } else if (hit.t !== 'nisba') {
+      // and a name written without it (مالي, Mali) does not match the definite word (المالي, financial)
+      hit.definite = definite;
+      hit.exactArticle = true;
+    }
     // a one-word name that is also a function word (فإن = فان, Van) can never be told apart
     if (forms.length === 1 && (stops.has(forms[0]!) || forms[0]!.length < 2) && hit.t !== 'role') return;
     if (insert(root, forms, hit)) entries++;

@@ -65,10 +65,18 @@ export function wholeForm(t: Token): string {
 
 /** The token with its article but without other proclitics: `والشيباني` → `الشيباني`. */
 export function articleForm(t: Token): string {
-  return isDefinite(t) ? `ال${baseForm(t)}` : baseForm(t);
+  let f = articleCache.get(t.text);
+  if (f === undefined) {
+    f = isDefinite(t) ? `ال${baseForm(t)}` : baseForm(t);
+    if (articleCache.size > 200_000) articleCache.clear();
+    articleCache.set(t.text, f);
+  }
+  return f;
 }
 
-const formCache = new WeakMap<Token, string[]>();
+/** Forms depend only on the written word (the tokenizer analyses each surface form once). */
+const formCache = new Map<string, string[]>();
+const articleCache = new Map<string, string>();
 
 /**
  * Lookup forms of a token, most specific first, without duplicates: the base form, the stem
@@ -76,8 +84,9 @@ const formCache = new WeakMap<Token, string[]>();
  * `فان`, `ليما`), and the word without accusative tanween alef (`حوثيا` → `حوثي`).
  */
 export function lookupForms(t: Token): string[] {
-  const cached = formCache.get(t);
+  const cached = formCache.get(t.text);
   if (cached) return cached;
+  if (formCache.size > 200_000) formCache.clear();
   const out = [baseForm(t)];
   const add = (f: string) => {
     if (f && !out.includes(f)) out.push(f);
@@ -89,7 +98,7 @@ export function lookupForms(t: Token): string[] {
     const b = out[0]!;
     if (b.length >= 4 && b.endsWith('ا')) add(b.slice(0, -1));
   }
-  formCache.set(t, out);
+  formCache.set(t.text, out);
   return out;
 }
 

@@ -5,37 +5,42 @@
  */
 import type { Token } from '../types.js';
 import type { Hit, TrieNode } from './compile.js';
-import { lookupForms } from './forms.js';
+import { lookupForms, wholeForm } from './forms.js';
 
 export interface Segment {
   /** Token index range [from, to). */
   from: number;
   to: number;
   hits: Hit[];
-  /** Some token matched only once its pronoun enclitic was removed (بلدهم → بلد). */
+  /** Some token matched only in a weakened form: its pronoun enclitic or tanween alef removed (بلدهم → بلد, كانوا → كانو). */
   enclitic?: boolean;
+  /** The first token matched as a whole word (سنجار, not س+نجار): the mention starts at the token. */
+  whole?: boolean;
 }
 
 /** Longest dictionary match starting at token `i` (not crossing `limit`), or null. */
 export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: number): Segment | null {
   let best: Segment | null = null;
-  const walk = (node: TrieNode, k: number, enclitic: boolean) => {
+  const walk = (node: TrieNode, k: number, weak: boolean, whole: boolean) => {
     if (k >= limit || !node.next) return;
     const t = tokens[k]!;
     if (t.kind !== 'word' && t.kind !== 'latin' && t.kind !== 'number') return;
     const forms = lookupForms(t);
     const hasEnclitic = t.pieces.some((p) => p.kind === 'enclitic');
+    const whole0 = k === i && forms.length > 1 ? wholeForm(t) : '';
     for (let f = 0; f < forms.length; f++) {
-      const n = node.next.get(forms[f]!);
+      const form = forms[f]!;
+      const n = node.next.get(form);
       if (!n) continue;
-      // the first form keeps enclitics; a later one may have dropped them
-      const viaEnclitic = enclitic || (hasEnclitic && f > 0 && forms[f] === t.stem);
+      // the first form keeps enclitics; later ones may have dropped them or a tanween alef
+      const weakened = weak || (f > 0 && ((hasEnclitic && form === t.stem) || (form !== t.stem && form !== wholeForm(t))));
+      const isWhole = k === i ? f > 0 && form === whole0 && form !== forms[0] : whole;
       if (n.hits && (!best || k + 1 > best.to))
-        best = { from: i, to: k + 1, hits: n.hits, ...(viaEnclitic ? { enclitic: true } : {}) };
-      walk(n, k + 1, viaEnclitic);
+        best = { from: i, to: k + 1, hits: n.hits, ...(weakened ? { enclitic: true } : {}), ...(isWhole ? { whole: true } : {}) };
+      walk(n, k + 1, weakened, isWhole);
     }
   };
-  walk(root, i, false);
+  walk(root, i, false, false);
   return best;
 }
 

@@ -19,7 +19,7 @@ import type { ActorMatcher, Hit } from './compile.js';
 import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
 import { COUNTERPART, isStopWord, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
 import { matchSpan, type Segment } from './match.js';
-import { codeCountry, officeAt, officeCovers } from './offices.js';
+import { codeCountry, officeAt, officeCovers, officesAt } from './offices.js';
 
 export interface RecognizeOptions {
   /** Document date `YYYY-MM-DD` (offices are read on it), or null. */
@@ -48,12 +48,29 @@ interface Entity {
 }
 
 const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
 /** Honorifics that stand between a role and a name: الدكتور, المهندس, الشيخ. */
 const TITLES = new Set(
   ['دكتور', 'مهندس', 'شيخ', 'استاذ', 'سيد', 'سيده', 'معالي', 'سمو', 'فضيله', 'دكتوره', 'لواء', 'عميد', 'عقيد', 'فريق'].map((w) =>
     normalize(w),
   ),
 );
+/** Nouns that open an institution's or a place's name: مستشفى الملك فهد, جامعة الملك سعود. */
+const INSTITUTIONS = new Set(
+  ['مستشفى', 'جامعة', 'مدينة', 'شارع', 'مطار', 'مركز', 'مجمع', 'قاعدة', 'ميناء', 'مسجد', 'مدرسة', 'كلية', 'جائزة', 'جسر', 'طريق', 'حي', 'مؤسسة', 'برنامج', 'مشروع', 'ملعب', 'استاد', 'معهد', 'قصر', 'مكتبة', 'صندوق'].map(
+    (w) => normalize(w),
+  ),
+);
+/** Offices one person holds at a time in a country: the role alone (الرئيس الروسي) names them. */
+const SINGLE_SEAT = new Set([
+  'president', 'vice_president', 'king', 'emir', 'sultan', 'crown_prince', 'deputy_crown_prince', 'prime_minister',
+  'foreign_minister', 'defence_minister', 'interior_minister', 'finance_minister', 'oil_minister', 'energy_minister',
+  'economy_minister', 'trade_minister', 'justice_minister', 'information_minister', 'health_minister',
+  'education_minister', 'labour_minister', 'religious_affairs_minister', 'supreme_leader',
+  'foreign_ministry_spokesperson', 'government_spokesperson', 'presidential_spokesperson', 'army_chief_of_staff',
+  'armed_forces_commander', 'intelligence_chief', 'national_security_adviser', 'secretary_general',
+  'parliament_speaker', 'chief_justice', 'central_bank_governor', 'police_chief',
+]);
 /** Opening brackets and quotes a nisba may follow: خادمة (إندونيسية). */
 const OPENERS = new Set(['(', '«', '"', '“', '[']);
 /** Nouns that introduce a place name: مدينة عدن, محافظة لحج. */
@@ -79,8 +96,14 @@ export function recognizeActors(
   const places: PlaceMention[] = [];
   /** Surname keys (one or two token forms joined by space) → entity. */
   const surnames = new Map<string, Entity>();
-  const docMentionsBase = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && proclitics(t).length === 0) docMentionsBase.add(t.norm);
+  let docWords: Set<string> | null = null;
+  const docMentionsBase = (): Set<string> => {
+    if (!docWords) {
+      docWords = new Set<string>();
+      for (const t of tokens) if (t.kind === 'word' && proclitics(t).length === 0) docWords.add(t.norm);
+    }
+    return docWords;
+  };
 
   const ranges = sentenceRanges(sentences, tokens);
   // one sense per discourse: an ambiguous name (القاعدة, الجزيرة, حماس) stands for its entry
@@ -89,6 +112,10 @@ export function recognizeActors(
   const allSegs = ranges.map(([, from, to]) => matchSpan(m.root, tokens, from, to));
   const supported = new Set<unknown>();
   for (const segs of allSegs) for (const sg of segs) for (const h of sg.hits) if (!h.amb) supported.add(entryOf(h));
+  const prevForm = (i: number): string => {
+    const p = tokens[i - 1];
+    return p && p.sentence === tokens[i]!.sentence && p.kind === 'word' ? lookupForms(p)[0]! : '';
+  };
   const placeContext = (i: number): boolean => {
     const t = tokens[i]!;
     if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return true;
@@ -108,7 +135,10 @@ export function recognizeActors(
         (h) =>
           // names take no pronoun suffix: بلدهم is "their country", not Balad
           !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
-          (!h.definite || h.definite.every((d, k) => !d || isDefinite(tokens[sg.from + k]!))) &&
+          (!h.definite ||
+            h.definite.every((d, k) => (h.exactArticle ? d === isDefinite(tokens[sg.from + k]!) : !d || isDefinite(tokens[sg.from + k]!)))) &&
+          // a royal title inside an institution's name: مستشفى الملك عبدالعزيز
+          !(INSTITUTIONS.has(prevForm(sg.from)) && (h.t === 'role' || h.t === 'person')) &&
           (!h.amb ||
           h.t === 'role' ||
           h.t === 'country' ||
@@ -121,8 +151,10 @@ export function recognizeActors(
     const segAt = new Map<number, Segment>();
     for (const s of segs) segAt.set(s.from, s);
 
+    const wholeAt = new Set<number>();
+    for (const sg of segs) if (sg.whole) wholeAt.add(sg.from);
     const slice = (a: number, b: number) => {
-      const start = startAfterParticles(tokens[a]!);
+      const start = wholeAt.has(a) ? tokens[a]!.start : startAfterParticles(tokens[a]!);
       const end = tokens[b - 1]!.end;
       return { start, end, text: text.slice(start, end) };
     };
@@ -173,6 +205,7 @@ export function recognizeActors(
     };
 
     const surnameAt = (i: number): { entity: Entity; to: number } | null => {
+      if (surnames.size === 0) return null;
       const t = tokens[i];
       if (!t || t.kind !== 'word') return null;
       const a = articleForm(t);
@@ -190,7 +223,10 @@ export function recognizeActors(
       const e: Entity = { draft: d };
       const last = articleForm(tokens[nameTo - 1]!);
       const prev = articleForm(tokens[nameTo - 2]!);
-      if (NAME_PARTICLES.has(prev)) surnames.set(`${prev} ${last}`, e);
+      // أبو قصرة is a surname; بن عبدالعزيز is a father's name many share
+      if (NAME_PARTICLES.has(prev)) {
+        if (!PATRONYMIC.has(prev)) surnames.set(`${prev} ${last}`, e);
+      }
       else if (last.length >= 3 && !stops.has(last)) surnames.set(last, e);
     };
 
@@ -218,6 +254,7 @@ export function recognizeActors(
     };
 
     const holderOf = (prefix: string, role: Role): Person | null => {
+      if (!SINGLE_SEAT.has(role.key)) return null;
       const list = m.holders.get(`${prefix}:${role.key}`);
       if (!list) return null;
       const now = list.filter((p) => p.offices.some((o) => o.role === role.key && covers(o, date, prefix)));
@@ -479,10 +516,13 @@ export function recognizeActors(
       return !PREPOSITIONS.has(lookupForms(prev)[0]!);
     }
 
+    /** A dateline: `الرياض - واس`, `واس - الرياض:`, `موسكو (رويترز)` at the start of the article. */
     function dateline(i: number): boolean {
-      if (i !== from || sIdx !== 0) return false;
-      const n = tokens[i + 1];
-      return !!n && (n.text === '-' || n.text === '–' || n.text === '(' || n.text === ':');
+      if (sIdx !== 0 || i - from > 4) return false;
+      const n = tokens[i + 1]?.text;
+      const p = tokens[i - 1]?.text;
+      const marks = ['-', '–', '—', '(', ':'];
+      return (!!n && marks.includes(n)) || (!!p && i > from && marks.includes(p));
     }
 
     /** Role-led mention: role [باسم|في] [body|org|place] [nisba|country] [،] [name]. */
@@ -735,7 +775,12 @@ export function recognizeActors(
       role: Role | null,
       resolution: Resolution,
     ): Omit<Draft, 'sentence' | 'text' | 'start' | 'end' | 'tokenStart' | 'tokenEnd'> {
-      const off = officeAt(p, date);
+      // the office the text names (وزير المالية الهولندي), else the one held on the date
+      const held = officesAt(p, date);
+      const off =
+        held.find((o) => role && o.role === role.key && (!cc || o.code.startsWith(cc))) ??
+        held.find((o) => cc && o.code.startsWith(cc)) ??
+        officeAt(p, date);
       const fallback = officeAt(p, null);
       const code = off?.code ?? (cc && role ? `${cc}${role.sector}` : (codeCountry(fallback?.code ?? '') ?? ''));
       return {
@@ -875,8 +920,8 @@ function previousBody(actors: Draft[], role: Role): Draft | null {
  * `القاعدة` is al-Qaeda, except in a document that speaks of a base (`قاعدة العند`): an
  * indefinite `قاعدة` elsewhere in the text makes the definite one anaphoric.
  */
-function suppressOrg(org: Organisation, docWords: Set<string>): boolean {
-  return org.code === 'IMGAQD' && docWords.has('قاعده');
+function suppressOrg(org: Organisation, docWords: () => Set<string>): boolean {
+  return org.code === 'IMGAQD' && docWords().has('قاعده');
 }
 
 /** Bodies named without a country (الحكومة, وزارة الداخلية) take the document's dominant country. */

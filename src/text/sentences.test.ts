@@ -54,6 +54,9 @@ describe('splitSentences', () => {
     expect(splitSentences(long)[0]!.heading).toBe(false);
     expect(splitSentences('وقال الوزير:\nالوضع خطير.')[0]!.heading).toBe(false);
     expect(splitSentences('في سياق متصل،\nأعلن الوزير.')[0]!.heading).toBe(false);
+    expect(splitSentences('من جهة ثانية، أعلنت روسيا أن الإصلاحات\nالمزمع إدخالها ستتأخر.')[0]!.heading).toBe(
+      false,
+    );
   });
 
   it('the fragment after a sentence on the same line is not a heading', () => {

@@ -16,8 +16,8 @@
  *   A `.` directly followed by an Arabic letter ends a sentence when the word before it has
  *   3 or more Arabic letters (`الماضي.وقال`), never after an initial (`د.محمد`).
  * - A short quoted span on one line («…» “…” "…", up to 300 characters) is never split inside.
- * - A line that forms a single sentence, has at most 15 words and no final punctuation
- *   (`. ! ? ؟ … : ، , ; ؛`) is a heading: `heading: true`.
+ * - A line that forms a single sentence, has at most 15 words, no comma and no final
+ *   punctuation (`. ! ? ؟ … : ، , ; ؛`) is a heading: `heading: true`.
  * Sentence spans exclude surrounding whitespace and invisible controls. Empty text → [].
  */
 import type { Sentence } from '../types.js';
@@ -323,6 +323,11 @@ function isHeading(text: string, start: number, end: number): boolean {
       inWord = true;
     }
     if (k === C_AR_LETTER || k === C_LETTER) hasLetter = true;
+    else {
+      // a comma inside the line: a sentence broken by a line break, or verse — not a heading
+      const c = text.charCodeAt(i);
+      if (c === 0x060c || c === 0x2c) return false;
+    }
   }
   return hasLetter;
 }

@@ -196,9 +196,20 @@ function analyzeRange(text: string, start: number, end: number): WordAnalysis {
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   const hit = lookup(text, start, end, h);
   if (hit !== null) return hit;
-  const a = computeAnalysis(text.slice(start, end));
+  const a = computeAnalysis(copyOf(text, start, end));
   insert(a, h);
   return a;
+}
+
+/**
+ * A flat copy of text[start, end): `slice` of 13 or more code units makes a view that keeps
+ * the whole document alive; the cache must not hold documents.
+ */
+function copyOf(text: string, start: number, end: number): string {
+  if (end - start < 13) return text.slice(start, end);
+  const codes = new Array<number>(end - start);
+  for (let i = start; i < end; i++) codes[i - start] = text.charCodeAt(i);
+  return String.fromCharCode(...codes);
 }
 
 /** Analyse an Arabic word as written (letters, tashkeel, tatweel). Cached. */
