@@ -55,10 +55,15 @@ async function main(): Promise<void> {
   const li = args.indexOf('--limit');
   const limit = li >= 0 ? Number(args[li + 1]) : 5000;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Rasad benchmark — node ${process.version}, ${cpus().length} cores (${cpu}); one core measured`);
+  console.log(
+    `Rasad benchmark — node ${process.version}, ${cpus().length} cores (${cpu}); one core measured`,
+  );
 
   const cl = clitics();
-  if (cl) console.log(`clitic segmentation: ${cl.errors}/${cl.total} words wrong (${(cl.rate * 100).toFixed(2)}% error rate)`);
+  if (cl)
+    console.log(
+      `clitic segmentation: ${cl.errors}/${cl.total} words wrong (${(cl.rate * 100).toFixed(2)}% error rate)`,
+    );
 
   const t0 = process.hrtime.bigint();
   const res = loadResources();

@@ -3,9 +3,9 @@
  * Each stage is a pure function of what the earlier ones produced; `annotate` runs them in
  * order on one document, `extract` returns the events only.
  */
-import { compileActorMatcher, type ActorMatcher } from './actors/compile.js';
+import { type ActorMatcher, compileActorMatcher } from './actors/compile.js';
 import { recognizeActors } from './actors/recognize.js';
-import { codeEvents, type CoderResources } from './events/coder.js';
+import { type CoderResources, codeEvents } from './events/coder.js';
 import { loadCues, loadPatterns } from './events/patterns.js';
 import { buildTriggerIndex } from './events/triggers.js';
 import { loadKnowledgeBase } from './kb/load.js';
@@ -46,7 +46,11 @@ export function loadResources(): Resources {
 }
 
 /** Run the pipeline on one document up to `until` (default: events). */
-export function annotate(doc: InputDocument, res: Resources | null, until: Stage = 'events'): AnnotatedDocument {
+export function annotate(
+  doc: InputDocument,
+  res: Resources | null,
+  until: Stage = 'events',
+): AnnotatedDocument {
   const text = doc.text;
   // markup and control characters are blanked for analysis; offsets stay those of `text`
   const view = maskMarkup(text);

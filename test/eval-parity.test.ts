@@ -32,7 +32,9 @@ describe.skipIf(!ready || !python)('rasad eval agrees with score.py', () => {
     writeFileSync(out, preds.map((p) => JSON.stringify(p)).join('\n') + '\n');
     const py = execFileSync('python3', [scorer, goldFile, out], { encoding: 'utf8' }).trim();
     expect(formatScore(score(gold, preds))).toBe(py);
-    const pyJson = JSON.parse(execFileSync('python3', [scorer, goldFile, out, '--json'], { encoding: 'utf8' }));
+    const pyJson = JSON.parse(
+      execFileSync('python3', [scorer, goldFile, out, '--json'], { encoding: 'utf8' }),
+    );
     const ours = score(gold, preds);
     for (const lv of ['root', 'code', 'full'] as const) {
       expect(ours[lv].misses.length).toBe(pyJson[lv].misses.length);

@@ -151,7 +151,8 @@ export function compileActorMatcher(kb: KnowledgeBase): ActorMatcher {
     places.set(p.id, p);
     for (const n of p.namesAr) add(n, { t: 'place', place: p, ...amb(p.ambiguousAr, n) });
   }
-  for (const o of kb.organisations) for (const n of o.namesAr) add(n, { t: 'org', org: o, ...amb(o.ambiguousAr, n) });
+  for (const o of kb.organisations)
+    for (const n of o.namesAr) add(n, { t: 'org', org: o, ...amb(o.ambiguousAr, n) });
   const roles = new Map<string, Role>();
   for (const r of kb.roles) {
     roles.set(r.key, r);

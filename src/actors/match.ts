@@ -33,10 +33,17 @@ export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: 
       const n = node.next.get(form);
       if (!n) continue;
       // the first form keeps enclitics; later ones may have dropped them or a tanween alef
-      const weakened = weak || (f > 0 && ((hasEnclitic && form === t.stem) || (form !== t.stem && form !== wholeForm(t))));
+      const weakened =
+        weak || (f > 0 && ((hasEnclitic && form === t.stem) || (form !== t.stem && form !== wholeForm(t))));
       const isWhole = k === i ? f > 0 && form === whole0 && form !== forms[0] : whole;
       if (n.hits && (!best || k + 1 > best.to))
-        best = { from: i, to: k + 1, hits: n.hits, ...(weakened ? { enclitic: true } : {}), ...(isWhole ? { whole: true } : {}) };
+        best = {
+          from: i,
+          to: k + 1,
+          hits: n.hits,
+          ...(weakened ? { enclitic: true } : {}),
+          ...(isWhole ? { whole: true } : {}),
+        };
       walk(n, k + 1, weakened, isWhole);
     }
   };

@@ -13,11 +13,19 @@
  *   موسكو تسعى                            capital acting for its state
  */
 import type { Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
-import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
 import { normalize } from '../text/normalize.js';
+import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
 import type { ActorMatcher, Hit } from './compile.js';
 import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
-import { COUNTERPART, isStopWord, NAME_PARTICLES, NAME_SEPARATORS, PREPOSITIONS, SIDE, stopWords } from './lexicon.js';
+import {
+  COUNTERPART,
+  isStopWord,
+  NAME_PARTICLES,
+  NAME_SEPARATORS,
+  PREPOSITIONS,
+  SIDE,
+  stopWords,
+} from './lexicon.js';
 import { matchSpan, type Segment } from './match.js';
 import { codeCountry, officeAt, officeCovers, officesAt } from './offices.js';
 
@@ -51,36 +59,119 @@ const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
 const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
 /** Honorifics that stand between a role and a name: الدكتور, المهندس, الشيخ. */
 const TITLES = new Set(
-  ['دكتور', 'مهندس', 'شيخ', 'استاذ', 'سيد', 'سيده', 'معالي', 'سمو', 'فضيله', 'دكتوره', 'لواء', 'عميد', 'عقيد', 'فريق'].map((w) =>
-    normalize(w),
-  ),
+  [
+    'دكتور',
+    'مهندس',
+    'شيخ',
+    'استاذ',
+    'سيد',
+    'سيده',
+    'معالي',
+    'سمو',
+    'فضيله',
+    'دكتوره',
+    'لواء',
+    'عميد',
+    'عقيد',
+    'فريق',
+  ].map((w) => normalize(w)),
 );
 /** Nouns that open an institution's or a place's name: مستشفى الملك فهد, جامعة الملك سعود. */
 const INSTITUTIONS = new Set(
-  ['مستشفى', 'جامعة', 'مدينة', 'شارع', 'مطار', 'مركز', 'مجمع', 'قاعدة', 'ميناء', 'مسجد', 'مدرسة', 'كلية', 'جائزة', 'جسر', 'طريق', 'حي', 'مؤسسة', 'برنامج', 'مشروع', 'ملعب', 'استاد', 'معهد', 'قصر', 'مكتبة', 'صندوق'].map(
-    (w) => normalize(w),
-  ),
+  [
+    'مستشفى',
+    'جامعة',
+    'مدينة',
+    'شارع',
+    'مطار',
+    'مركز',
+    'مجمع',
+    'قاعدة',
+    'ميناء',
+    'مسجد',
+    'مدرسة',
+    'كلية',
+    'جائزة',
+    'جسر',
+    'طريق',
+    'حي',
+    'مؤسسة',
+    'برنامج',
+    'مشروع',
+    'ملعب',
+    'استاد',
+    'معهد',
+    'قصر',
+    'مكتبة',
+    'صندوق',
+  ].map((w) => normalize(w)),
 );
 /** Offices one person holds at a time in a country: the role alone (الرئيس الروسي) names them. */
 const SINGLE_SEAT = new Set([
-  'president', 'vice_president', 'king', 'emir', 'sultan', 'crown_prince', 'deputy_crown_prince', 'prime_minister',
-  'foreign_minister', 'defence_minister', 'interior_minister', 'finance_minister', 'oil_minister', 'energy_minister',
-  'economy_minister', 'trade_minister', 'justice_minister', 'information_minister', 'health_minister',
-  'education_minister', 'labour_minister', 'religious_affairs_minister', 'supreme_leader',
-  'foreign_ministry_spokesperson', 'government_spokesperson', 'presidential_spokesperson', 'army_chief_of_staff',
-  'armed_forces_commander', 'intelligence_chief', 'national_security_adviser', 'secretary_general',
-  'parliament_speaker', 'chief_justice', 'central_bank_governor', 'police_chief',
+  'president',
+  'vice_president',
+  'king',
+  'emir',
+  'sultan',
+  'crown_prince',
+  'deputy_crown_prince',
+  'prime_minister',
+  'foreign_minister',
+  'defence_minister',
+  'interior_minister',
+  'finance_minister',
+  'oil_minister',
+  'energy_minister',
+  'economy_minister',
+  'trade_minister',
+  'justice_minister',
+  'information_minister',
+  'health_minister',
+  'education_minister',
+  'labour_minister',
+  'religious_affairs_minister',
+  'supreme_leader',
+  'foreign_ministry_spokesperson',
+  'government_spokesperson',
+  'presidential_spokesperson',
+  'army_chief_of_staff',
+  'armed_forces_commander',
+  'intelligence_chief',
+  'national_security_adviser',
+  'secretary_general',
+  'parliament_speaker',
+  'chief_justice',
+  'central_bank_governor',
+  'police_chief',
 ]);
 /** Opening brackets and quotes a nisba may follow: خادمة (إندونيسية). */
 const OPENERS = new Set(['(', '«', '"', '“', '[']);
 /** Nouns that introduce a place name: مدينة عدن, محافظة لحج. */
 const PLACE_NOUNS = new Set(
-  ['مدينة', 'محافظة', 'العاصمة', 'عاصمة', 'منطقة', 'بلدة', 'قرية', 'إقليم', 'ولاية', 'حي', 'مخيم', 'ميناء', 'مطار'].map(
-    (w) => normalize(w),
-  ),
+  [
+    'مدينة',
+    'محافظة',
+    'العاصمة',
+    'عاصمة',
+    'منطقة',
+    'بلدة',
+    'قرية',
+    'إقليم',
+    'ولاية',
+    'حي',
+    'مخيم',
+    'ميناء',
+    'مطار',
+  ].map((w) => normalize(w)),
 );
 /** Roles that belong to whatever body follows them: مسؤول في, المتحدث باسم, مدير عام. */
-const GENERIC_ROLES = new Set(['official', 'spokesperson', 'head_of_organisation', 'secretary_general', 'member']);
+const GENERIC_ROLES = new Set([
+  'official',
+  'spokesperson',
+  'head_of_organisation',
+  'secretary_general',
+  'member',
+]);
 
 export function recognizeActors(
   text: string,
@@ -111,7 +202,8 @@ export function recognizeActors(
   // a place noun introduces it
   const allSegs = ranges.map(([, from, to]) => matchSpan(m.root, tokens, from, to));
   const supported = new Set<unknown>();
-  for (const segs of allSegs) for (const sg of segs) for (const h of sg.hits) if (!h.amb) supported.add(entryOf(h));
+  for (const segs of allSegs)
+    for (const sg of segs) for (const h of sg.hits) if (!h.amb) supported.add(entryOf(h));
   const prevForm = (i: number): string => {
     const p = tokens[i - 1];
     return p && p.sentence === tokens[i]!.sentence && p.kind === 'word' ? lookupForms(p)[0]! : '';
@@ -136,15 +228,19 @@ export function recognizeActors(
           // names take no pronoun suffix: بلدهم is "their country", not Balad
           !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
           (!h.definite ||
-            h.definite.every((d, k) => (h.exactArticle ? d === isDefinite(tokens[sg.from + k]!) : !d || isDefinite(tokens[sg.from + k]!)))) &&
+            h.definite.every((d, k) =>
+              h.exactArticle
+                ? d === isDefinite(tokens[sg.from + k]!)
+                : !d || isDefinite(tokens[sg.from + k]!),
+            )) &&
           // a royal title inside an institution's name: مستشفى الملك عبدالعزيز
           !(INSTITUTIONS.has(prevForm(sg.from)) && (h.t === 'role' || h.t === 'person')) &&
           (!h.amb ||
-          h.t === 'role' ||
-          h.t === 'country' ||
-          h.t === 'nisba' ||
-          supported.has(entryOf(h)) ||
-          (h.t === 'place' && (placeContext(sg.from) || hasCountry))),
+            h.t === 'role' ||
+            h.t === 'country' ||
+            h.t === 'nisba' ||
+            supported.has(entryOf(h)) ||
+            (h.t === 'place' && (placeContext(sg.from) || hasCountry))),
       );
       if (hits.length > 0) segs.push(hits.length === sg.hits.length ? sg : { ...sg, hits });
     }
@@ -170,7 +266,7 @@ export function recognizeActors(
     /** A name-like word: not a stop word, trigger, preposition or dictionary entry. */
     const nameLike = (k: number, allowParticles: boolean): boolean => {
       const t = tokens[k];
-      if (!t || t.kind !== 'word' || t.sentence !== sIdx) return false;
+      if (t?.kind !== 'word' || t.sentence !== sIdx) return false;
       const pro = proclitics(t);
       if (pro.some((p) => p === 'و' || p === 'ف' || p === 'س')) return false;
       if (!allowParticles && pro.some((p) => p !== 'ال')) return false;
@@ -183,7 +279,7 @@ export function recognizeActors(
     /** A plain word (no conjunction, not a stop word or preposition): الغاز in مجموعة الغاز البريطانية. */
     const plainWord = (k: number): boolean => {
       const t = tokens[k];
-      if (!t || t.kind !== 'word' || t.sentence !== sIdx) return false;
+      if (t?.kind !== 'word' || t.sentence !== sIdx) return false;
       if (proclitics(t).some((p) => p === 'و' || p === 'ف')) return false;
       const f = lookupForms(t)[0]!;
       return !stops.has(t.norm) && !stops.has(f) && !PREPOSITIONS.has(f);
@@ -207,7 +303,7 @@ export function recognizeActors(
     const surnameAt = (i: number): { entity: Entity; to: number } | null => {
       if (surnames.size === 0) return null;
       const t = tokens[i];
-      if (!t || t.kind !== 'word') return null;
+      if (t?.kind !== 'word') return null;
       const a = articleForm(t);
       const n = tokens[i + 1];
       if (n && n.sentence === sIdx && n.kind === 'word') {
@@ -226,8 +322,7 @@ export function recognizeActors(
       // أبو قصرة is a surname; بن عبدالعزيز is a father's name many share
       if (NAME_PARTICLES.has(prev)) {
         if (!PATRONYMIC.has(prev)) surnames.set(`${prev} ${last}`, e);
-      }
-      else if (last.length >= 3 && !stops.has(last)) surnames.set(last, e);
+      } else if (last.length >= 3 && !stops.has(last)) surnames.set(last, e);
     };
 
     /** Unknown personal name starting at token k: up to 4 name-like words. */
@@ -439,7 +534,14 @@ export function recognizeActors(
         // a nisba takes the plain noun it qualifies: المستوطنين الإسرائيليين, مسلحا حوثيا
         let start = useNisba && i - 1 >= from && i - 1 >= lastEnd && nameLike(i - 1, true) ? i - 1 : i;
         // خادمة (إندونيسية): the noun before an opening bracket
-        if (useNisba && start === i && i - 2 >= from && i - 2 >= lastEnd && OPENERS.has(tokens[i - 1]!.text) && nameLike(i - 2, true))
+        if (
+          useNisba &&
+          start === i &&
+          i - 2 >= from &&
+          i - 2 >= lastEnd &&
+          OPENERS.has(tokens[i - 1]!.text) &&
+          nameLike(i - 2, true)
+        )
           start = i - 2;
         if (!useNisba || start < i || i === from || !prepBefore(i)) {
           push(
@@ -571,7 +673,10 @@ export function recognizeActors(
           !body &&
           !cc &&
           role.kind === 'person' &&
-          (linked || proclitics(tokens[j]!).includes('ل') || GENERIC_ROLES.has(role.key) || role.key.endsWith('spokesperson'))
+          (linked ||
+            proclitics(tokens[j]!).includes('ل') ||
+            GENERIC_ROLES.has(role.key) ||
+            role.key.endsWith('spokesperson'))
         )
           body = b.role;
         else if (p && !cc && p.place.kind === 'region') {
@@ -588,7 +693,13 @@ export function recognizeActors(
       if (role.kind === 'person') {
         if (k < to && NAME_SEPARATORS.has(tokens[k]!.text) && cc) k++;
         // honorifics before a name: وزير التعليم الدكتور عزام الدخيل
-        while (k < to && k - j < 2 && TITLES.has(lookupForms(tokens[k]!)[0]!) && (segAt.has(k + 1) || nameLike(k + 1, false))) k++;
+        while (
+          k < to &&
+          k - j < 2 &&
+          TITLES.has(lookupForms(tokens[k]!)[0]!) &&
+          (segAt.has(k + 1) || nameLike(k + 1, false))
+        )
+          k++;
         const s = segAt.get(k);
         const p = s && pick(s.hits, 'person');
         const sn = !p ? surnameAt(k) : null;
@@ -698,7 +809,12 @@ export function recognizeActors(
             nameTo = i;
           }
         }
-        if (role.kind === 'body' || nameTo > j || apStart < i || (GENERIC_ROLES.has(role.key) && (body || plural(i)))) {
+        if (
+          role.kind === 'body' ||
+          nameTo > j ||
+          apStart < i ||
+          (GENERIC_ROLES.has(role.key) && (body || plural(i)))
+        ) {
           // country filled from the document context afterwards
           const d = push(
             {
@@ -782,7 +898,8 @@ export function recognizeActors(
         held.find((o) => cc && o.code.startsWith(cc)) ??
         officeAt(p, date);
       const fallback = officeAt(p, null);
-      const code = off?.code ?? (cc && role ? `${cc}${role.sector}` : (codeCountry(fallback?.code ?? '') ?? ''));
+      const code =
+        off?.code ?? (cc && role ? `${cc}${role.sector}` : (codeCountry(fallback?.code ?? '') ?? ''));
       return {
         kind: 'person',
         resolution,
@@ -808,7 +925,11 @@ export function recognizeActors(
   places.sort((a, b) => a.start - b.start);
   return { actors: out, places };
 
-  function covers(o: { from: string | null; to: string | null; code: string }, d: string | null, prefix: string) {
+  function covers(
+    o: { from: string | null; to: string | null; code: string },
+    d: string | null,
+    prefix: string,
+  ) {
     if (!o.code.startsWith(prefix)) return false;
     return d ? officeCovers(o as never, d) : !o.to;
   }
@@ -949,7 +1070,9 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       const between = tokensRef[a.tokenEnd];
       if (between && between.norm === 'من') next = { ...next, tokenStart: a.tokenEnd };
     }
-    const placeNext = places.find((pl) => pl.sentence === a.sentence && pl.tokenStart === a.tokenEnd && pl.country);
+    const placeNext = places.find(
+      (pl) => pl.sentence === a.sentence && pl.tokenStart === a.tokenEnd && pl.country,
+    );
     if (!(next && next.tokenStart === a.tokenEnd) && placeNext) {
       // مسيحيو سهل نينوى: a group in construct with a place is of that place's country
       a.country = placeNext.country;
@@ -960,7 +1083,10 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
     const conj = next ? proclitics(tokensRef[next.tokenStart]!).some((p) => p === 'و' || p === 'ف') : false;
     if (next && !conj && next.sentence === a.sentence && next.tokenStart === a.tokenEnd && next.code) {
       a.country = next.country;
-      a.code = a.kind === 'body' && next.kind !== 'country' ? next.code : `${next.country ?? next.code}${sectorOf(a)}`;
+      a.code =
+        a.kind === 'body' && next.kind !== 'country'
+          ? next.code
+          : `${next.country ?? next.code}${sectorOf(a)}`;
       a.resolution = 'role+org';
       continue;
     }

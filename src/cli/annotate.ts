@@ -30,7 +30,10 @@ export function annotationJson(ad: AnnotatedDocument): Record<string, unknown> {
   };
 }
 
-export async function runAnnotate(paths: string[], o: { pretty?: boolean; actors?: boolean }): Promise<number> {
+export async function runAnnotate(
+  paths: string[],
+  o: { pretty?: boolean; actors?: boolean },
+): Promise<number> {
   const res = o.actors === false ? null : loadResources();
   const s = await forEachDocument(paths, async (doc) => {
     const ad = annotate(doc, res, res ? 'actors' : 'time');

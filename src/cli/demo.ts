@@ -23,6 +23,9 @@ export async function runDemo(o: { json?: boolean }): Promise<number> {
     if (o.json) for (const e of ad.events) await out(`${JSON.stringify(e)}\n`);
     else await out(renderEventsSummary(ad));
   });
-  if (!o.json) await out(`\n${docs} example article(s), ${events} event record(s). Try: npx rasad extract --explain FILE\n`);
+  if (!o.json)
+    await out(
+      `\n${docs} example article(s), ${events} event record(s). Try: npx rasad extract --explain FILE\n`,
+    );
   return batchStatus(s);
 }

@@ -1,10 +1,11 @@
 /**
  * `rasad dict check`: validate the knowledge base and the event patterns.
  */
+
+import { loadCues, loadPatterns, PatternError } from '../events/patterns.js';
 import { summarizeKnowledgeBase } from '../kb/check.js';
 import { loadKnowledgeBaseWithIssues } from '../kb/load.js';
 import { formatIssue } from '../kb/tsv.js';
-import { loadCues, loadPatterns, PatternError } from '../events/patterns.js';
 
 export async function runDictCheck(o: { warnings?: boolean }): Promise<number> {
   const { kb, issues } = loadKnowledgeBaseWithIssues();

@@ -21,7 +21,10 @@ export function readGold(file: string): GoldDocument[] {
       }
       const g = d as GoldDocument;
       if (typeof g?.id !== 'string' || typeof g.text !== 'string' || !Array.isArray(g.events)) {
-        throw new RasadError('BAD_DOCUMENT', `${file}:${i + 1}: expected a gold document with "id", "text" and "events"`);
+        throw new RasadError(
+          'BAD_DOCUMENT',
+          `${file}:${i + 1}: expected a gold document with "id", "text" and "events"`,
+        );
       }
       docs.push(g);
     });
@@ -31,14 +34,19 @@ export function readGold(file: string): GoldDocument[] {
 export function predictGold(gold: GoldDocument[]): EventRecord[] {
   const res = loadResources();
   const preds: EventRecord[] = [];
-  for (const g of gold) preds.push(...extract({ id: g.id, text: g.text, published: g.published ?? null }, res));
+  for (const g of gold)
+    preds.push(...extract({ id: g.id, text: g.text, published: g.published ?? null }, res));
   return preds;
 }
 
-export async function runEval(file: string, o: { verbose?: boolean; json?: boolean; out?: string }): Promise<number> {
+export async function runEval(
+  file: string,
+  o: { verbose?: boolean; json?: boolean; out?: string },
+): Promise<number> {
   const gold = readGold(file);
   const preds = predictGold(gold);
-  if (o.out) writeFileSync(o.out, preds.map((p) => JSON.stringify(p)).join('\n') + (preds.length ? '\n' : ''));
+  if (o.out)
+    writeFileSync(o.out, preds.map((p) => JSON.stringify(p)).join('\n') + (preds.length ? '\n' : ''));
   const r = score(gold, preds);
   if (o.json) {
     process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -49,7 +49,9 @@ export function markSpans(text: string, base: number, marks: Mark[]): string {
 
 export function renderAnnotation(ad: AnnotatedDocument): string {
   const lines: string[] = [];
-  lines.push(colour(1, `# ${ad.doc.id}`) + (ad.anchor ? `  (published ${ad.anchor})` : '  (no publication date)'));
+  lines.push(
+    colour(1, `# ${ad.doc.id}`) + (ad.anchor ? `  (published ${ad.anchor})` : '  (no publication date)'),
+  );
   for (const s of ad.sentences) {
     lines.push('');
     lines.push(colour(2, `[${s.index}] ${s.start}-${s.end}${s.heading ? ' heading' : ''}`));
@@ -57,9 +59,7 @@ export function renderAnnotation(ad: AnnotatedDocument): string {
     const toks = ad.tokens.filter((t) => t.sentence === s.index && t.kind !== 'punct');
     lines.push(
       rtl(
-        toks
-          .map((t) => (t.pieces.length > 1 ? t.pieces.map((p) => p.text).join('+') : t.text))
-          .join(' · '),
+        toks.map((t) => (t.pieces.length > 1 ? t.pieces.map((p) => p.text).join('+') : t.text)).join(' · '),
       ),
     );
     for (const te of ad.times.filter((x) => x.sentence === s.index))
@@ -69,7 +69,9 @@ export function renderAnnotation(ad: AnnotatedDocument): string {
         `  actor  ${rtl(a.text)}  ${a.start}-${a.end}  ${colour(36, a.code)}${a.name ? ` ${a.name}` : ''} (${a.kind}, ${a.resolution})`,
       );
     for (const p of ad.places.filter((x) => x.sentence === s.index))
-      lines.push(`  place  ${rtl(p.text)}  ${p.start}-${p.end}  ${p.name}, ${p.country ?? '-'} ${p.lat ?? ''} ${p.lon ?? ''}`);
+      lines.push(
+        `  place  ${rtl(p.text)}  ${p.start}-${p.end}  ${p.name}, ${p.country ?? '-'} ${p.lat ?? ''} ${p.lon ?? ''}`,
+      );
   }
   return `${lines.join('\n')}\n\n`;
 }
@@ -78,7 +80,9 @@ function eventLine(e: EventRecord): string {
   const src = e.source ? e.source.code : '-';
   const tgt = e.target ? e.target.code : '-';
   const place = e.place ? ` @${e.place.name}` : '';
-  const att = e.attribution ? ` (per ${e.attribution.code}${e.attribution.name ? ` ${e.attribution.name}` : ''})` : '';
+  const att = e.attribution
+    ? ` (per ${e.attribution.code}${e.attribution.name ? ` ${e.attribution.name}` : ''})`
+    : '';
   return `  ${colour(33, e.code)} ${src} → ${tgt}  ${e.modality}  ${e.date ?? 'no date'}${place}${att}  [${e.pattern}, ${e.confidence}]`;
 }
 
@@ -91,7 +95,12 @@ export function renderExplain(ad: AnnotatedDocument): string {
     for (const a of ad.actors.filter((x) => x.sentence === s.index))
       marks.push({ start: a.start, end: a.end, open: colour(36, '['), close: colour(36, `]${a.code}`) });
     for (const e of evs)
-      marks.push({ start: e.trigger.start, end: e.trigger.end, open: colour(33, '⟦'), close: colour(33, '⟧') });
+      marks.push({
+        start: e.trigger.start,
+        end: e.trigger.end,
+        open: colour(33, '⟦'),
+        close: colour(33, '⟧'),
+      });
     for (const te of ad.times.filter((x) => x.sentence === s.index))
       marks.push({ start: te.start, end: te.end, open: colour(35, '⟨'), close: colour(35, '⟩') });
     if (evs.length === 0) continue;
@@ -106,7 +115,9 @@ export function renderEventsSummary(ad: AnnotatedDocument): string {
   const lines = [colour(1, `# ${ad.doc.id}`) + `  ${ad.events.length} event(s)`];
   for (const e of ad.events) {
     lines.push(eventLine(e));
-    lines.push(`      ${rtl(ad.doc.text.slice(ad.sentences[e.sentence]!.start, ad.sentences[e.sentence]!.end))}`);
+    lines.push(
+      `      ${rtl(ad.doc.text.slice(ad.sentences[e.sentence]!.start, ad.sentences[e.sentence]!.end))}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

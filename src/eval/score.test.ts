@@ -20,7 +20,14 @@ const gold: GoldDocument[] = [
     id: 'd1',
     text: '',
     events: [
-      { code: '042', source: 'SYRGOV', target: 'RUS', date: '2025-12-24', date_tolerance_days: 1, place: 'RUS:Moscow' },
+      {
+        code: '042',
+        source: 'SYRGOV',
+        target: 'RUS',
+        date: '2025-12-24',
+        date_tolerance_days: 1,
+        place: 'RUS:Moscow',
+      },
       { code: '040', source: 'SYRGOV', target: 'RUSGOV', date: '2025-12-23', place: null },
       { code: '051', source: 'RUSGOV', target: 'SYRGOV', required: false },
     ],

@@ -134,7 +134,7 @@ function match(g: GoldEvent, p: PredView, level: Level): boolean {
     return (same(gs, ps) && same(gt, pt)) || (sym && same(gs, pt) && same(gt, ps));
   }
   if (g.code.slice(0, 3) !== p.code) return false;
-  const fits = (gc: string | null, pc: string | null) => gc === null || (pc !== null && pc.startsWith(gc));
+  const fits = (gc: string | null, pc: string | null) => gc === null || pc?.startsWith(gc);
   let ok = fits(g.source, p.src) && fits(g.target, p.tgt);
   if (!ok && sym) ok = fits(g.source, p.tgt) && fits(g.target, p.src);
   if (!ok) return false;
@@ -228,6 +228,8 @@ export function formatScore(r: ScoreResult): string {
       `${lv.padEnd(5)} P=${pyFixed(x.P, 3)} R=${pyFixed(x.R, 3)} F1=${pyFixed(x.F1, 3)} (tp=${x.tp} fn=${x.fn} right=${x.pred_right} wrong=${x.pred_wrong})`,
     );
   }
-  lines.push(`root F1=${pyFixed(r.root.F1, 3)} code F1=${pyFixed(r.code.F1, 3)} full F1=${pyFixed(r.full.F1, 3)}`);
+  lines.push(
+    `root F1=${pyFixed(r.root.F1, 3)} code F1=${pyFixed(r.code.F1, 3)} full F1=${pyFixed(r.full.F1, 3)}`,
+  );
   return lines.join('\n');
 }

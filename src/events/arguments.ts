@@ -15,8 +15,8 @@
 import type { ActorMention, Token } from '../types.js';
 import type { ArgRule } from './pattern-types.js';
 import {
-  COMPANION_MARKERS,
   CLITIC_PREPS,
+  COMPANION_MARKERS,
   hasConjunction,
   prepositionOf,
   RELATIVES,
@@ -105,12 +105,13 @@ function prep(ctx: ArgContext, a: ActorMention): string | null {
 function loosePrep(ctx: ArgContext, a: ActorMention): string | null {
   const i = a.tokenStart;
   const prev = tok(ctx, i - 1);
-  if (!prev || prev.kind !== 'word' || prev.sentence !== ctx.view.index) return null;
+  if (prev?.kind !== 'word' || prev.sentence !== ctx.view.index) return null;
   if (ctx.view.actors.some((x) => x.tokenEnd === i)) return null;
   // على مواقع للحوثيين: the possessive ل after a noun governed by على
   if (prep(ctx, a) === 'ل') {
     const prev2 = tok(ctx, i - 2);
-    if (prev2 && WORD_PREPS.has(prev2.norm) && prev.pieces.every((p) => p.kind !== 'proclitic')) return prev2.norm;
+    if (prev2 && WORD_PREPS.has(prev2.norm) && prev.pieces.every((p) => p.kind !== 'proclitic'))
+      return prev2.norm;
     return null;
   }
   for (const p of prev.pieces) {
@@ -171,7 +172,8 @@ export function companions(ctx: ArgContext, after: number): { actors: ActorMenti
   let i = after;
   while (tok(ctx, i)?.kind === 'punct' && skippable(ctx, i)) i++;
   const t = tok(ctx, i);
-  if (!t || !(COMPANION_MARKERS.has(t.norm) || COMPANION_MARKERS.has(t.stem))) return { actors: [], end: after };
+  if (!t || !(COMPANION_MARKERS.has(t.norm) || COMPANION_MARKERS.has(t.stem)))
+    return { actors: [], end: after };
   let j = i + 1;
   // على رأس وفد يضم: skip a few words to the first actor
   let first = actorAt(ctx, j);
@@ -232,7 +234,12 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
 }
 
 /** Subject of a noun trigger: genitive, `التي قام بها X`, or the governing verb's subject. */
-export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boolean, genitiveAgent = true): Found | null {
+export function subjectOfNoun(
+  ctx: ArgContext,
+  trig: TriggerHit,
+  allowLoose: boolean,
+  genitiveAgent = true,
+): Found | null {
   // inside a multiword trigger: شن سلاح الجو الروسي غارات, ارتكب تنظيم داعش مجزرة
   for (const a of ctx.view.actors) {
     if (a.tokenStart > trig.from && a.tokenEnd < trig.to && eligible(ctx, a) && !prep(ctx, a))
@@ -243,11 +250,15 @@ export function subjectOfNoun(ctx: ArgContext, trig: TriggerHit, allowLoose: boo
   const rt = tok(ctx, trig.to);
   // الزيارة التي قام بها X; وقفة احتجاجية نظمها X (a verb whose pronoun stands for the noun)
   const pronounVerb =
-    rt && rt.kind === 'word' && rt.pieces.some((p) => p.kind === 'enclitic') && !rt.pieces.some((p) => p.norm === 'ال');
+    rt &&
+    rt.kind === 'word' &&
+    rt.pieces.some((p) => p.kind === 'enclitic') &&
+    !rt.pieces.some((p) => p.norm === 'ال');
   if (rt && (RELATIVES.has(rt.norm) || pronounVerb)) {
     for (let k = trig.to + 1; k < Math.min(ctx.hi, trig.to + 5); k++) {
       const a = actorAt(ctx, k);
-      if (a && !prep(ctx, a)) return { actors: withCoordinated(ctx, a), certainty: 0.9, end: a.tokenEnd, rule: 'subject' };
+      if (a && !prep(ctx, a))
+        return { actors: withCoordinated(ctx, a), certainty: 0.9, end: a.tokenEnd, rule: 'subject' };
     }
   }
   if (!allowLoose) return null;
@@ -287,7 +298,12 @@ export function genitive(ctx: ArgContext, trig: TriggerHit, agent = false): Foun
     if (!a) continue;
     const p = prep(ctx, a);
     if (!p || (agent && p === 'ل'))
-      return { actors: withCoordinated(ctx, a), certainty: k === trig.to ? 0.95 : 0.85, end: a.tokenEnd, rule: 'genitive' };
+      return {
+        actors: withCoordinated(ctx, a),
+        certainty: k === trig.to ? 0.95 : 0.85,
+        end: a.tokenEnd,
+        rule: 'genitive',
+      };
     return null;
   }
   return null;
@@ -297,12 +313,18 @@ export function genitive(ctx: ArgContext, trig: TriggerHit, agent = false): Foun
  * The object: the first actor after `start` with no preposition, past adverbs, time words,
  * prepositional phrases and up to one plain noun it depends on (`ثمن الرئيس دعم السعودية`).
  */
-function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Set<ActorMention>): Found | null {
+function objectAfter(
+  ctx: ArgContext,
+  trig: TriggerHit,
+  start: number,
+  taken: Set<ActorMention>,
+): Found | null {
   // X الذين استقبلتهم Y: the antecedent X is the object
   const rt = tok(ctx, trig.from - 1);
   if (rt && RELATIVES.has(rt.norm) && tok(ctx, trig.from)!.pieces.some((p) => p.kind === 'enclitic')) {
     const ante = actorEndingAt(ctx, trig.from - 1);
-    if (ante && !isTaken(taken, ante)) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'object' };
+    if (ante && !isTaken(taken, ante))
+      return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'object' };
   }
   let k = start;
   let plain = 0;
@@ -311,7 +333,12 @@ function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Se
     // after a plain noun, a possessive ل still marks the object's owner: مخازن أسلحة للحوثيين
     if (a && !isTaken(taken, a) && (!prep(ctx, a) || (plain > 0 && prep(ctx, a) === 'ل'))) {
       const certainty = plain === 0 ? 1 : 0.8;
-      return { actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)), certainty, end: a.tokenEnd, rule: 'object' };
+      return {
+        actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)),
+        certainty,
+        end: a.tokenEnd,
+        rule: 'object',
+      };
     }
     if (a) {
       k = a.tokenEnd;
@@ -331,22 +358,27 @@ function objectAfter(ctx: ArgContext, trig: TriggerHit, start: number, taken: Se
 }
 
 /** First actor after `start` introduced by `want`; strict first, then through a noun (`بموقف X`). */
-function byPreposition(
-  ctx: ArgContext,
-  want: string,
-  start: number,
-  taken: Set<ActorMention>,
-): Found | null {
+function byPreposition(ctx: ArgContext, want: string, start: number, taken: Set<ActorMention>): Found | null {
   let loose: ActorMention | null = null;
   for (const a of ctx.view.actors) {
     if (a.tokenStart < start || !eligible(ctx, a) || isTaken(taken, a)) continue;
     const p = prep(ctx, a);
     if (p === want)
-      return { actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)), certainty: 1, end: a.tokenEnd, rule: `prep:${want}` };
+      return {
+        actors: withCoordinated(ctx, a).filter((x) => !isTaken(taken, x)),
+        certainty: 1,
+        end: a.tokenEnd,
+        rule: `prep:${want}`,
+      };
     if ((!p || p === 'ل') && !loose && loosePrep(ctx, a) === want) loose = a;
   }
   if (loose)
-    return { actors: withCoordinated(ctx, loose).filter((x) => !isTaken(taken, x)), certainty: 0.8, end: loose.tokenEnd, rule: `prep:${want}` };
+    return {
+      actors: withCoordinated(ctx, loose).filter((x) => !isTaken(taken, x)),
+      certainty: 0.8,
+      end: loose.tokenEnd,
+      rule: `prep:${want}`,
+    };
   return null;
 }
 
@@ -384,7 +416,8 @@ export function findArgument(
       if (nearest) return nearest;
       continue;
     }
-    if (rule === 'subject') f = kind === 'verb' ? subjectOfVerb(ctx, trig) : subjectOfNoun(ctx, trig, looseNoun);
+    if (rule === 'subject')
+      f = kind === 'verb' ? subjectOfVerb(ctx, trig) : subjectOfNoun(ctx, trig, looseNoun);
     else if (rule === 'genitive') f = genitive(ctx, trig, taken.size === 0);
     else if (rule === 'object') f = objectAfter(ctx, trig, Math.max(after, trig.from + 1), taken);
     if (f && f.actors.length > 0 && !f.actors.some((a) => isTaken(taken, a))) return f;

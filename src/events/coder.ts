@@ -7,9 +7,17 @@
  * modality, date and place → one record per (source, target) pair → merge repeats.
  */
 import { createHash } from 'node:crypto';
-import { normalize } from '../text/normalize.js';
 import { isDefinite, proclitics } from '../actors/forms.js';
-import type { Actor, ActorMention, AnnotatedDocument, EventRecord, Modality, Place, Token } from '../types.js';
+import { normalize } from '../text/normalize.js';
+import type {
+  Actor,
+  ActorMention,
+  AnnotatedDocument,
+  EventRecord,
+  Modality,
+  Place,
+  Token,
+} from '../types.js';
 import { type ArgContext, between, findArgument, subjectOfNoun } from './arguments.js';
 import { cameoInfo } from './cameo.js';
 import { modalityOf } from './modality.js';
@@ -49,7 +57,18 @@ function definiteWithAgent(toks: Token[], trig: TriggerHit, view: SentenceView):
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
 /** Nouns that turn the event after them into its absence: وقف إطلاق النار, منع الاعتقال. */
-const CANCEL_WORDS = new Set(['وقف', 'ايقاف', 'منع', 'تجنب', 'انهاء', 'لوقف', 'بوقف', 'لانهاء', 'بانهاء', 'لمنع']);
+const CANCEL_WORDS = new Set([
+  'وقف',
+  'ايقاف',
+  'منع',
+  'تجنب',
+  'انهاء',
+  'لوقف',
+  'بوقف',
+  'لانهاء',
+  'بانهاء',
+  'لمنع',
+]);
 
 interface Draft {
   pattern: Pattern;
@@ -145,7 +164,8 @@ function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): R
     // a speech verb inside a trigger (أعلن مسؤوليته, أعلن هدنة) is part of that event
     if (trigs.some((h) => i >= h.from && i < h.to)) continue;
     let isSpeech = false;
-    for (const c of cues.attribution.verbs) if (matchKeys(toks, i, view.to, c.keys) === i + c.keys.length) isSpeech = true;
+    for (const c of cues.attribution.verbs)
+      if (matchKeys(toks, i, view.to, c.keys) === i + c.keys.length) isSpeech = true;
     let phrase = -1;
     if (!isSpeech)
       for (const c of cues.attribution.phrases) {
@@ -211,7 +231,13 @@ function codeTrigger(
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // talks, visits and meetings named with the article (المباحثات بين الجانبين, الزيارة) refer back
   // to the event the article reported with a verb; they add no event of their own
-  if (trig.kind === 'noun' && isDefinite(t) && DIPLOMATIC_ROOTS.has(p.code.slice(0, 2)) && !definiteWithAgent(toks, trig, view)) return null;
+  if (
+    trig.kind === 'noun' &&
+    isDefinite(t) &&
+    DIPLOMATIC_ROOTS.has(p.code.slice(0, 2)) &&
+    !definiteWithAgent(toks, trig, view)
+  )
+    return null;
   // anaphoric mentions (هذه الزيارة) refer to events already coded
   if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.norm)) return null;
   if (trig.kind === 'noun' && prev && DEMONSTRATIVES.has(prev.stem)) return null;
@@ -281,7 +307,12 @@ function codeTrigger(
   }
   // a verb opening its clause without a subject continues the last event's agent:
   // واستهدفت غارات التحالف ...، كما شن أكثر من 40 غارة ...
-  if (sources.length === 0 && trig.kind === 'verb' && p.source.includes('subject') && clauseInitial(toks, trig.from, lo)) {
+  if (
+    sources.length === 0 &&
+    trig.kind === 'verb' &&
+    p.source.includes('subject') &&
+    clauseInitial(toks, trig.from, lo)
+  ) {
     const last = earlier[earlier.length - 1];
     if (last && last.sources.length > 0 && view.index - last.sentence <= 2 && !attributionOf(speech, trig)) {
       sources = [last.sources[0]!];
@@ -336,7 +367,8 @@ function codeTrigger(
   // date
   const time = nearestTime(view, trig, lo, hi);
   const date = time ? time.value : ad.anchor;
-  if (modality === 'asserted' && ad.anchor && date && date.length === 10 && date > ad.anchor) modality = 'future';
+  if (modality === 'asserted' && ad.anchor && date && date.length === 10 && date > ad.anchor)
+    modality = 'future';
   // an imperfect verb dated today or later is scheduled: يعقد اليوم الوزير اجتماعا
   if (
     modality === 'asserted' &&
@@ -388,16 +420,34 @@ function targetOptional(p: Pattern): boolean {
 
 /** Nouns naming a violent event: الهجوم, الجريمة, التفجير. */
 const EVENT_NOUNS = new Set(
-  ['هجوم', 'جريمة', 'اعتداء', 'تفجير', 'عملية', 'اغتيال', 'حادث', 'مجزرة', 'قصف', 'هجمات', 'جرائم', 'تفجيرات', 'اعتداءات', 'عمل'].map(
-    (w) => normalize(w),
-  ),
+  [
+    'هجوم',
+    'جريمة',
+    'اعتداء',
+    'تفجير',
+    'عملية',
+    'اغتيال',
+    'حادث',
+    'مجزرة',
+    'قصف',
+    'هجمات',
+    'جرائم',
+    'تفجيرات',
+    'اعتداءات',
+    'عمل',
+  ].map((w) => normalize(w)),
 );
 
 /**
  * `بهذه الجريمة`, `من هذا الهجوم`, `الهجوم الإرهابي`: a demonstrative and an event noun right after
  * the trigger refer to the last violent event (roots 18–20) of the article; its source is the target.
  */
-function referencedPerpetrator(toks: Token[], from: number, to: number, earlier: Draft[]): ActorMention | null {
+function referencedPerpetrator(
+  toks: Token[],
+  from: number,
+  to: number,
+  earlier: Draft[],
+): ActorMention | null {
   let demo = false;
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
@@ -462,7 +512,15 @@ function destination(
     if (pr !== 'الي' && pr !== 'ل' && pr !== 'نحو' && pr !== 'علي' && !direct) continue;
     if (!pm.country) continue;
     return {
-      actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
+      actor: {
+        text: pm.text,
+        start: pm.start,
+        end: pm.end,
+        code: pm.country,
+        country: pm.country,
+        actor: null,
+        name: null,
+      },
       place: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon },
     };
   }
@@ -486,7 +544,15 @@ function placeTarget(
       const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
       if (want === null ? pr !== null || pm.tokenStart > Math.max(after, trig.to) + 1 : pr !== want) continue;
       return {
-        actor: { text: pm.text, start: pm.start, end: pm.end, code: pm.country, country: pm.country, actor: null, name: null },
+        actor: {
+          text: pm.text,
+          start: pm.start,
+          end: pm.end,
+          code: pm.country,
+          country: pm.country,
+          actor: null,
+          name: null,
+        },
         place: { name: pm.name, name_ar: pm.name_ar, country: pm.country, lat: pm.lat, lon: pm.lon },
       };
     }
@@ -527,7 +593,7 @@ function nearestTime(view: SentenceView, trig: TriggerHit, lo: number, hi: numbe
 /** The dateline city: `الرياض - واس`, `موسكو (رويترز)` at the start of the article. */
 function datelinePlace(ad: AnnotatedDocument): Place | null {
   const first = ad.places[0];
-  if (!first || first.sentence !== 0 || first.tokenStart > 1) return null;
+  if (first?.sentence !== 0 || first.tokenStart > 1) return null;
   const next = ad.tokens[first.tokenEnd];
   if (!next || !['-', '–', '(', ':', '—'].includes(next.text)) return null;
   return { name: first.name, name_ar: first.name_ar, country: first.country, lat: first.lat, lon: first.lon };
@@ -592,7 +658,10 @@ function carryPlaces(drafts: Draft[], dateline: Place | null, dominant: Place | 
     if (!d.place && d.pattern.code === '043') {
       const host = d.sources[0];
       if (host?.country) {
-        d.place = dateline?.country === host.country ? dateline : { name: host.country, name_ar: '', country: host.country, lat: null, lon: null };
+        d.place =
+          dateline?.country === host.country
+            ? dateline
+            : { name: host.country, name_ar: '', country: host.country, lat: null, lon: null };
       }
     }
     if (!d.place) d.place = dateline ?? dominant;
@@ -610,7 +679,15 @@ function actorKey(a: ActorMention | Actor): string {
 }
 
 function toActor(a: ActorMention | Actor): Actor {
-  return { text: a.text, start: a.start, end: a.end, code: a.code, country: a.country, actor: a.actor, name: a.name };
+  return {
+    text: a.text,
+    start: a.start,
+    end: a.end,
+    code: a.code,
+    country: a.country,
+    actor: a.actor,
+    name: a.name,
+  };
 }
 
 function toRecords(article: string, drafts: Draft[], anchor: string | null): EventRecord[] {
@@ -626,8 +703,9 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
         if (!s && !tg) continue;
         // an actor acting on itself or its own kind (EGYGOV → EGYGOV) is not an event between actors
         if (s && tg && s.code === tg.code) continue;
-        if (s && tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start))) continue;
-        if (s && tg && tg.actor && tg.actor === s.actor) continue;
+        if (s && tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start)))
+          continue;
+        if (s && tg?.actor && tg.actor === s.actor) continue;
         const key = `${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
         const trigger = d.span;
         const prior = seen.get(key);
@@ -637,7 +715,9 @@ function toRecords(article: string, drafts: Draft[], anchor: string | null): Eve
           continue;
         }
         const id = createHash('sha1')
-          .update(`${article}|${d.sentence}|${trigger.start}|${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}`)
+          .update(
+            `${article}|${d.sentence}|${trigger.start}|${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}`,
+          )
           .digest('hex')
           .slice(0, 16);
         const rec: EventRecord = {
@@ -679,7 +759,11 @@ function codeFor(d: Draft): string {
   const code = d.pattern.code;
   if (code !== '1823') return code;
   const t = d.targets[0];
-  const isOfficial = !!t && 'kind' in t && (t.kind === 'person' || t.kind === 'role') && OFFICIAL_SECTORS.includes(t.code.slice(3, 6));
+  const isOfficial =
+    !!t &&
+    'kind' in t &&
+    (t.kind === 'person' || t.kind === 'role') &&
+    OFFICIAL_SECTORS.includes(t.code.slice(3, 6));
   return isOfficial ? '186' : code;
 }
 

@@ -3,8 +3,8 @@
  * and small grammatical tests (which preposition introduces a mention, clause markers).
  */
 import { proclitics } from '../actors/forms.js';
-import type { ActorMention, PlaceMention, TimeExpression, Token } from '../types.js';
 import { normalize } from '../text/normalize.js';
+import type { ActorMention, PlaceMention, TimeExpression, Token } from '../types.js';
 
 const n = (...ws: string[]) => new Set(ws.map(normalize));
 
@@ -29,16 +29,70 @@ export const WORD_PREPS = n(
   'أمام',
 );
 /** Quantity words: مئات, آلاف, عشرات (their من is partitive). */
-export const QUANTITIES = n('مئات', 'آلاف', 'عشرات', 'ملايين', 'المئات', 'الآلاف', 'العشرات', 'مئة', 'ألف', 'عدد', 'بعض', 'كثير', 'أكثر', 'مجموعة');
+export const QUANTITIES = n(
+  'مئات',
+  'آلاف',
+  'عشرات',
+  'ملايين',
+  'المئات',
+  'الآلاف',
+  'العشرات',
+  'مئة',
+  'ألف',
+  'عدد',
+  'بعض',
+  'كثير',
+  'أكثر',
+  'مجموعة',
+);
 /** Proclitic prepositions (normalised). */
 export const CLITIC_PREPS = n('ب', 'ل', 'ك');
 
 /** Complementisers opening a reported or embedded clause: أن, إن, بأن. */
-export const COMPLEMENTIZERS = n('أن', 'إن', 'بأن', 'وأن', 'وإن', 'فإن', 'بان', 'انه', 'أنه', 'بأنه', 'إنه', 'أنها', 'إنها', 'بأنها');
+export const COMPLEMENTIZERS = n(
+  'أن',
+  'إن',
+  'بأن',
+  'وأن',
+  'وإن',
+  'فإن',
+  'بان',
+  'انه',
+  'أنه',
+  'بأنه',
+  'إنه',
+  'أنها',
+  'إنها',
+  'بأنها',
+);
 /** Relative pronouns: الذي, التي, الذين. */
-export const RELATIVES = n('الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللاتي', 'اللواتي');
+export const RELATIVES = n(
+  'الذي',
+  'التي',
+  'الذين',
+  'اللذين',
+  'اللتين',
+  'اللذان',
+  'اللتان',
+  'اللاتي',
+  'اللواتي',
+);
 /** Words that close the argument window of a trigger: حيث, فيما, بينما. */
-export const CLAUSE_BREAKS = n('حيث', 'فيما', 'بينما', 'بعدما', 'عندما', 'حين', 'لكن', 'ولكن', 'إلا', 'كما', 'وكما', 'بل', 'ثم');
+export const CLAUSE_BREAKS = n(
+  'حيث',
+  'فيما',
+  'بينما',
+  'بعدما',
+  'عندما',
+  'حين',
+  'لكن',
+  'ولكن',
+  'إلا',
+  'كما',
+  'وكما',
+  'بل',
+  'ثم',
+);
 /** Demonstratives: a noun trigger after them refers back to an event already reported. */
 export const DEMONSTRATIVES = n('هذه', 'هذا', 'تلك', 'ذلك', 'هذين', 'هاتين', 'هذان', 'هاتان');
 /** Companion markers: برفقة X, يرافقه X, على رأس وفد. */
@@ -86,7 +140,8 @@ export function prepositionOf(tokens: Token[], i: number, from: number): string 
     // المئات من مسيحيي الموصل: من after a quantity is partitive, not a preposition
     const prev2 = i - 2 >= from ? tokens[i - 2] : undefined;
     const prev3 = i - 3 >= from ? tokens[i - 3] : undefined;
-    const quantity = (t: Token | undefined) => !!t && (QUANTITIES.has(t.stem) || QUANTITIES.has(t.lemma) || QUANTITIES.has(t.norm));
+    const quantity = (t: Token | undefined) =>
+      !!t && (QUANTITIES.has(t.stem) || QUANTITIES.has(t.lemma) || QUANTITIES.has(t.norm));
     // عددا كبيرا من المعتقلين: one adjective may follow the quantity
     if (prev.norm === 'من' && (quantity(prev2) || (quantity(prev3) && prev2?.kind === 'word'))) return null;
     if (WORD_PREPS.has(prev.norm)) return prev.norm;

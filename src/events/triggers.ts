@@ -77,7 +77,8 @@ function exampleNounStems(p: Pattern): Set<string> {
   for (const ex of p.examples) {
     if (ex.expect.length === 0) continue;
     for (const t of tokenize(ex.text, splitSentences(ex.text))) {
-      if (t.kind === 'word' && firsts.has(t.lemma) && !verbLike(t)) for (const f of nounStemFamily(t.stem)) out.add(f);
+      if (t.kind === 'word' && firsts.has(t.lemma) && !verbLike(t))
+        for (const f of nounStemFamily(t.stem)) out.add(f);
     }
   }
   return out;
@@ -166,7 +167,13 @@ function better(a: number[], b: number[]): boolean {
 }
 
 /** True when one of the phrases ends within `within` tokens before token i: وقف | إطلاق النار. */
-export function phraseEndsBefore(tokens: Token[], i: number, lo: number, phrases: string[][], within: number): boolean {
+export function phraseEndsBefore(
+  tokens: Token[],
+  i: number,
+  lo: number,
+  phrases: string[][],
+  within: number,
+): boolean {
   for (let end = i; end >= Math.max(lo, i - within); end--)
     for (const ph of phrases) {
       const start = end - ph.length;
@@ -176,7 +183,13 @@ export function phraseEndsBefore(tokens: Token[], i: number, lo: number, phrases
 }
 
 /** True when any of the phrases occurs starting within tokens [from, from + within]. */
-export function phraseNear(tokens: Token[], from: number, to: number, phrases: string[][], within: number): boolean {
+export function phraseNear(
+  tokens: Token[],
+  from: number,
+  to: number,
+  phrases: string[][],
+  within: number,
+): boolean {
   for (let i = from; i < Math.min(to, from + within + 1); i++)
     for (const ph of phrases) if (matchKeys(tokens, i, to, ph) > 0) return true;
   return false;
@@ -220,7 +233,8 @@ export function findTriggers(
       if (c.pattern.unless.length > 0 && phraseNear(tokens, end, to, c.pattern.unless, 2)) continue;
       const ub = c.pattern.unlessBefore;
       if (ub && ub.length > 0 && phraseEndsBefore(tokens, i, from, ub, 2)) continue;
-      if (c.pattern.requires.length > 0 && !phraseNear(tokens, end, to, c.pattern.requires, to - end)) continue;
+      if (c.pattern.requires.length > 0 && !phraseNear(tokens, end, to, c.pattern.requires, to - end))
+        continue;
       const score = [
         end - i,
         c.pattern.requires.length > 0 ? 1 : 0,

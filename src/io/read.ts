@@ -8,8 +8,8 @@ import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { InputDocument } from '../types.js';
 import { RasadError } from '../errors.js';
+import type { InputDocument } from '../types.js';
 
 export interface ReadProblem {
   /** File (or `<stdin>`) and 1-based line, 0 when the whole file is concerned. */
@@ -89,7 +89,10 @@ export function toDocument(value: unknown, where: string): InputDocument {
     const x = v[f];
     if (x === undefined || x === null) continue;
     if (typeof x !== 'string') {
-      throw new RasadError('BAD_DOCUMENT', `${where}: field "${f}" must be a string or null (document "${id}")`);
+      throw new RasadError(
+        'BAD_DOCUMENT',
+        `${where}: field "${f}" must be a string or null (document "${id}")`,
+      );
     }
     doc[f] = x;
   }
