@@ -126,18 +126,13 @@ describe.skipIf(!haveSeed)(`seed article actors and places (skipped when ${SEED_
     expect(covering('الخارجية الروسية')?.code).toBe('RUSGOV');
   });
 
-  // GAP: «مسؤولين في الاستخبارات العامة السورية» (officials of the Syrian General Intelligence)
-  // is resolved as role «مسؤول» + nisba to a KB person coded SYROPP (Ilham Ahmed); it must be
-  // SYRSPY with no person (the guidelines code الاستخبارات العامة السورية as SYRSPY).
-  it.fails('Syrian General Intelligence officials → SYRSPY, no person', () => {
+  it('Syrian General Intelligence officials → SYRSPY, no person', () => {
     const m = covering('الاستخبارات العامة السورية');
     expect(m?.code).toBe('SYRSPY');
     expect(m?.actor ?? null).toBeNull();
   });
 
-  // GAP: «مسؤولين روس رفيعي المستوى» (senior Russian officials) is read as role + unknown name with the
-  // name «رفيعي المستوى» ("high-level"), which is not a name.
-  it.fails('senior Russian officials: RUSGOV with no invented name', () => {
+  it('senior Russian officials: RUSGOV with no invented name', () => {
     const m = covering('مسؤولين روس');
     expect(m?.code).toBe('RUSGOV');
     expect(m?.name ?? null).toBeNull();

@@ -14,6 +14,8 @@ export interface Segment {
   hits: Hit[];
   /** Some token matched only in a weakened form: its pronoun enclitic or tanween alef removed (بلدهم → بلد, كانوا → كانو). */
   enclitic?: boolean;
+  /** Some token matched only without its pronoun suffix (نائبه → نائب: "his deputy", not an MP). */
+  pronoun?: boolean;
   /** The first token matched as a whole word (سنجار, not س+نجار): the mention starts at the token. */
   whole?: boolean;
 }
@@ -21,7 +23,7 @@ export interface Segment {
 /** Longest dictionary match starting at token `i` (not crossing `limit`), or null. */
 export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: number): Segment | null {
   let best: Segment | null = null;
-  const walk = (node: TrieNode, k: number, weak: boolean, whole: boolean) => {
+  const walk = (node: TrieNode, k: number, weak: boolean, whole: boolean, pronoun: boolean) => {
     if (k >= limit || !node.next) return;
     const t = tokens[k]!;
     if (t.kind !== 'word' && t.kind !== 'latin' && t.kind !== 'number') return;
@@ -36,6 +38,7 @@ export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: 
       const weakened =
         weak || (f > 0 && ((hasEnclitic && form === t.stem) || (form !== t.stem && form !== wholeForm(t))));
       const isWhole = k === i ? f > 0 && form === whole0 && form !== forms[0] : whole;
+      const noPronoun = pronoun || (hasEnclitic && f > 0 && form === t.stem);
       if (n.hits && (!best || k + 1 > best.to))
         best = {
           from: i,
@@ -43,11 +46,12 @@ export function longestMatch(root: TrieNode, tokens: Token[], i: number, limit: 
           hits: n.hits,
           ...(weakened ? { enclitic: true } : {}),
           ...(isWhole ? { whole: true } : {}),
+          ...(noPronoun ? { pronoun: true } : {}),
         };
-      walk(n, k + 1, weakened, isWhole);
+      walk(n, k + 1, weakened, isWhole, noPronoun);
     }
   };
-  walk(root, i, false, false);
+  walk(root, i, false, false, false);
   return best;
 }
 

@@ -227,6 +227,7 @@ export function recognizeActors(
         (h) =>
           // names take no pronoun suffix: بلدهم is "their country", not Balad
           !(sg.enclitic && (h.t === 'place' || h.t === 'org' || h.t === 'country' || h.t === 'person')) &&
+          !(sg.pronoun && h.t === 'role') &&
           (!h.definite ||
             h.definite.every((d, k) =>
               h.exactArticle
@@ -287,8 +288,16 @@ export function recognizeActors(
 
     /** Name words right before a role (`هيلج لوند الرئيس التنفيذي ...`): the start of the name. */
     const appositiveName = (i: number): number => {
+      if (plural(i)) return i;
+      // name words carry no pronoun suffix and no plural verb ending (راحوا, يرجمون)
+      const nameWord = (x: number) => {
+        const t = tokens[x]!;
+        if (t.pieces.some((p) => p.kind === 'enclitic')) return false;
+        const st = t.stem || t.norm;
+        return !(st.endsWith('ون') || st.endsWith('وا') || (st.startsWith('ي') && st.endsWith('ين')));
+      };
       let k = i;
-      while (k - 1 >= from && k - 1 >= lastEnd && i - k < 3 && nameLike(k - 1, true)) k--;
+      while (k - 1 >= from && k - 1 >= lastEnd && i - k < 3 && nameLike(k - 1, true) && nameWord(k - 1)) k--;
       if (i - k >= 2 && !isDefinite(tokens[k]!)) return k;
       return i;
     };
@@ -499,14 +508,23 @@ export function recognizeActors(
       if (org) {
         let end = seg.to;
         const next = segAt.get(end);
-        if (next && pick(next.hits, 'nisba')) end = next.to;
+        const nextNisba = next ? pick(next.hits, 'nisba') : undefined;
+        if (nextNisba) end = next!.to;
+        // قوات الاحتلال العراقية: a state organisation with another country's nisba is that country's
+        const orgCode =
+          nextNisba &&
+          org.org.country &&
+          nextNisba.country.code !== org.org.country &&
+          org.org.code.length === 6
+            ? `${nextNisba.country.code}${org.org.code.slice(3)}`
+            : org.org.code;
         if (!suppressOrg(org.org, docMentionsBase)) {
           push(
             {
               kind: 'org',
               resolution: 'dictionary',
-              code: org.org.code,
-              country: org.org.country,
+              code: orgCode,
+              country: orgCode === org.org.code ? org.org.country : orgCode.slice(0, 3),
               actor: org.org.wikidata ?? `rasad:${org.org.id}`,
               name: org.org.nameEn,
               tokenStart: i,
@@ -730,7 +748,7 @@ export function recognizeActors(
           return sn.to;
         } else {
           // a new name after the role: وزير الدفاع السوري مرهف أبو قصرة; وزير التعليم الدكتور X
-          const end = unknownName(k);
+          const end = plural(i) ? k : unknownName(k);
           if (end > k && (cc || org || body || end - k >= 2)) {
             nameTo = end;
             resolution = 'role+name';
