@@ -83,7 +83,26 @@ const articleCache = new Map<string, string>();
  * (enclitics removed), the whole word (for names whose first letter looks like a clitic:
  * `فان`, `ليما`), and the word without accusative tanween alef (`حوثيا` → `حوثي`).
  */
+/** Forms of the tokens of the document being recognised, by token index (see `useDocumentForms`). */
+let docTokens: Token[] = [];
+let docForms: (string[] | undefined)[] = [];
+
+/** Cache lookup forms by token index for one document: the recogniser asks many times per token. */
+export function useDocumentForms(tokens: Token[]): void {
+  docTokens = tokens;
+  docForms = new Array(tokens.length);
+}
+
 export function lookupForms(t: Token): string[] {
+  if (docTokens[t.index] === t) {
+    const f = docForms[t.index];
+    if (f) return f;
+    return (docForms[t.index] = formsOf(t));
+  }
+  return formsOf(t);
+}
+
+function formsOf(t: Token): string[] {
   const cached = formCache.get(t.text);
   if (cached) return cached;
   if (formCache.size > 200_000) formCache.clear();

@@ -16,7 +16,14 @@ import type { Organisation, Person, PlaceEntry, Role } from '../kb/types.js';
 import { normalize } from '../text/normalize.js';
 import type { ActorMention, PlaceMention, Resolution, Sentence, Token } from '../types.js';
 import type { ActorMatcher, Hit } from './compile.js';
-import { articleForm, isDefinite, lookupForms, proclitics, startAfterParticles } from './forms.js';
+import {
+  articleForm,
+  isDefinite,
+  lookupForms,
+  proclitics,
+  startAfterParticles,
+  useDocumentForms,
+} from './forms.js';
 import {
   COUNTERPART,
   isStopWord,
@@ -180,6 +187,7 @@ export function recognizeActors(
   m: ActorMatcher,
   opts: RecognizeOptions,
 ): Recognized {
+  useDocumentForms(tokens);
   const date = opts.date;
   const stops = stopWords();
   const stopLemmas = opts.stopLemmas ?? new Set<string>();
@@ -1024,9 +1032,12 @@ function bodyRole(hits: Hit[]): { role: Role } | undefined {
   return undefined;
 }
 
+/** How many earlier mentions coreference looks back over (bounded: linear time on long texts). */
+const LOOKBACK = 300;
+
 /** The nearest earlier person mention of sentence `s` that holds an office. */
 function governing(actors: Draft[], s: number): Draft | null {
-  for (let k = actors.length - 1; k >= 0; k--) {
+  for (let k = actors.length - 1; k >= Math.max(0, actors.length - LOOKBACK); k--) {
     const a = actors[k]!;
     if (a.sentence < s) break;
     if (a.sentence === s && a.kind === 'person' && a.roleKey) return a;
@@ -1036,7 +1047,7 @@ function governing(actors: Draft[], s: number): Draft | null {
 
 /** The latest mention of someone holding `role` (a generic title like الوزير matches any minister). */
 function previousHolder(actors: Draft[], role: Role, body: Role | null): Draft | null {
-  for (let k = actors.length - 1; k >= 0; k--) {
+  for (let k = actors.length - 1; k >= Math.max(0, actors.length - LOOKBACK); k--) {
     const a = actors[k]!;
     if (a.kind !== 'person' || !a.roleKey || !a.code) continue;
     if (a.roleKey === role.key && (!body || a.bodyKey === body.key)) return a;
@@ -1047,7 +1058,7 @@ function previousHolder(actors: Draft[], role: Role, body: Role | null): Draft |
 
 /** The latest mention of the same kind of body that had a country: الشركة after مجموعة الغاز البريطانية. */
 function previousBody(actors: Draft[], role: Role): Draft | null {
-  for (let k = actors.length - 1; k >= 0; k--) {
+  for (let k = actors.length - 1; k >= Math.max(0, actors.length - LOOKBACK); k--) {
     const a = actors[k]!;
     if (a.roleKey === role.key && a.code && a.country) return a;
     if (a.bodyKey === role.key && a.code && a.country) return a;
@@ -1065,6 +1076,8 @@ function suppressOrg(org: Organisation, docWords: () => Set<string>): boolean {
 
 /** Bodies named without a country (الحكومة, وزارة الداخلية) take the document's dominant country. */
 function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]): void {
+  const placeAt = new Map<number, PlaceMention>();
+  for (const pl of places) if (pl.country) placeAt.set(pl.tokenStart, pl);
   const counts = new Map<string, number>();
   const bump = (c: string | null, w: number) => {
     if (c) counts.set(c, (counts.get(c) ?? 0) + w);
@@ -1088,9 +1101,7 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       const between = tokensRef[a.tokenEnd];
       if (between && between.norm === 'من') next = { ...next, tokenStart: a.tokenEnd };
     }
-    const placeNext = places.find(
-      (pl) => pl.sentence === a.sentence && pl.tokenStart === a.tokenEnd && pl.country,
-    );
+    const placeNext = placeAt.get(a.tokenEnd);
     if (!(next && next.tokenStart === a.tokenEnd) && placeNext) {
       // مسيحيو سهل نينوى: a group in construct with a place is of that place's country
       a.country = placeNext.country;

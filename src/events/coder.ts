@@ -30,6 +30,7 @@ import {
   LIGHT_VERBS,
   looksImperfect,
   prepositionOf,
+  QUANTITIES,
   RELATIVES,
   type SentenceView,
   WORD_PREPS,
@@ -43,6 +44,26 @@ export interface CoderResources {
 }
 
 const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
+/** How many tokens around a trigger its arguments may lie. */
+const WINDOW = 60;
+
+/** The sentence with only the mentions inside [lo, hi) (mentions are sorted by position). */
+function windowed(view: SentenceView, lo: number, hi: number): SentenceView {
+  const cut = <T extends { tokenStart: number }>(xs: T[]): T[] => {
+    if (xs.length < 32) return xs;
+    let a = 0;
+    let b = xs.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (xs[m]!.tokenStart < lo) a = m + 1;
+      else b = m;
+    }
+    let e = a;
+    while (e < xs.length && xs[e]!.tokenStart < hi) e++;
+    return xs.slice(a, e);
+  };
+  return { ...view, actors: cut(view.actors), places: cut(view.places) };
+}
 /** Roots of diplomatic exchanges, whose definite nouns (المباحثات, الزيارة) are anaphoric. */
 const DIPLOMATIC_ROOTS = new Set(['03', '04', '05']);
 
@@ -260,8 +281,14 @@ function codeTrigger(
       break;
     }
   }
-  let hi = view.to;
-  for (let k = trig.to; k < view.to; k++) {
+  // arguments lie near their trigger: the window is bounded, so one huge unpunctuated
+  // "sentence" costs linear time
+  lo = Math.max(lo, trig.from - WINDOW);
+  const maxHi = Math.min(view.to, trig.to + WINDOW);
+  const actorEnds = new Set<number>();
+  for (const a of view.actors) if (a.tokenEnd > trig.to && a.tokenEnd <= maxHi) actorEnds.add(a.tokenEnd);
+  let hi = maxHi;
+  for (let k = trig.to; k < maxHi; k++) {
     const w = toks[k]!;
     if (CLAUSE_BREAKS.has(w.norm) || COMPLEMENTIZERS.has(w.norm) || w.text === ':' || w.text === '.') {
       hi = k;
@@ -269,12 +296,12 @@ function codeTrigger(
     }
     // a relative clause on an actor (الشيباني الذي وصل) is not part of this clause; one on a
     // noun may hold the target (أدانت مصر الهجوم الذي شنه تنظيم داعش)
-    if (RELATIVES.has(w.norm) && k > trig.to + 1 && view.actors.some((a) => a.tokenEnd === k)) {
+    if (RELATIVES.has(w.norm) && k > trig.to + 1 && actorEnds.has(k)) {
       hi = k;
       break;
     }
   }
-  const ctx: ArgContext = { view, lo, hi, timeTokens, excluded };
+  const ctx: ArgContext = { view: windowed(view, lo, hi), lo, hi, timeTokens, excluded };
 
   // source
   const definiteNoun = trig.kind === 'noun' && isDefinite(t);
@@ -318,6 +345,20 @@ function codeTrigger(
       sources = [last.sources[0]!];
       certainty = 0.6;
     }
+  }
+  // a verb followed by a count reports victims or results, not an agent: قتل 30 مسلحا, قتل مئات من ...
+  const after1 = toks[trig.to];
+  const violent = ['18', '19', '20'].includes(p.code.slice(0, 2));
+  if (
+    violent &&
+    trig.kind === 'verb' &&
+    after1 &&
+    (after1.kind === 'number' ||
+      QUANTITIES.has(after1.stem) ||
+      QUANTITIES.has(after1.norm) ||
+      after1.norm === 'نحو')
+  ) {
+    if (sources.length > 0 && sources[0]!.tokenStart > trig.from) sources = [];
   }
   // patterns without source rules code events whose agent the text does not name (نجا من محاولة اغتيال)
   const sourceless = sources.length === 0 && p.source.length === 0;

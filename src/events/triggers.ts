@@ -34,7 +34,8 @@ export function nounStemFamily(stem: string): Set<string> {
   const out = new Set([stem]);
   if (stem.endsWith('ه')) {
     const b = stem.slice(0, -1);
-    for (const x of ['ات', 'تين', 'تان', 'ت', 'ه']) out.add(b + x);
+    // (not the bare construct ت: وقفت is a verb, not وقفة)
+    for (const x of ['ات', 'تين', 'تان', 'ه']) out.add(b + x);
   } else {
     for (const x of ['ات', 'ين', 'ون', 'ان', 'ا', 'يه', 'يين', 'يون']) out.add(stem + x);
   }
