@@ -36,13 +36,18 @@ interface Figure {
   articlesPerSec: number;
 }
 
-function time(docs: InputDocument[], res: Resources | null, until: Stage, label: string): Figure {
-  const chars = docs.reduce((n, d) => n + d.text.length, 0);
-  // warm-up on a slice, then measure
-  for (const d of docs.slice(0, 50)) annotate(d, res, until);
+/** One pass of a stage over the articles. */
+function pass(docs: InputDocument[], res: Resources | null, until: Stage): number {
+  globalThis.gc?.();
   const t0 = process.hrtime.bigint();
   for (const d of docs) annotate(d, res, until);
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+/** The best of two passes (the word caches are warm by then, as in a long run). */
+function time(docs: InputDocument[], res: Resources | null, until: Stage, label: string): Figure {
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  const s = Math.min(pass(docs, res, until), pass(docs, res, until));
   return { stage: label, seconds: s, charsPerSec: chars / s, articlesPerSec: docs.length / s };
 }
 
@@ -80,6 +85,11 @@ async function main(): Promise<void> {
   const docs = loadCorpus(limit);
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   console.log(`corpus: first ${docs.length} articles, ${fmt(chars)} characters`);
+  // the very first pass fills the tokenizer's word cache: report it on its own
+  const cold = pass(docs, null, 'text');
+  console.log(
+    `${'text layer, first pass (cold word cache)'.padEnd(56)} ${fmt(chars / cold).padStart(9)} chars/s/core  ${(docs.length / cold).toFixed(0).padStart(6)} articles/s/core  (${cold.toFixed(2)} s)`,
+  );
   const figs = [
     time(docs, null, 'text', 'text layer (normalise + sentences + tokens + clitics)'),
     time(docs, null, 'time', 'text layer + time expressions'),

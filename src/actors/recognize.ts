@@ -266,7 +266,28 @@ export function recognizeActors(
 
     let lastEnd = from;
     const push = (d: Omit<Draft, 'sentence' | 'text' | 'start' | 'end'>, a: number, b: number) => {
-      const draft: Draft = { ...slice(a, b), sentence: sIdx, ...d, tokenStart: a, tokenEnd: b };
+      const start = wholeAt.has(a) ? tokens[a]!.start : startAfterParticles(tokens[a]!);
+      const end = tokens[b - 1]!.end;
+      // built field by field (an object spread here was the recogniser's hottest line)
+      const draft: Draft = {
+        text: text.slice(start, end),
+        start,
+        end,
+        code: d.code,
+        country: d.country,
+        actor: d.actor,
+        name: d.name,
+        sentence: sIdx,
+        kind: d.kind,
+        resolution: d.resolution,
+        tokenStart: a,
+        tokenEnd: b,
+        office: d.office ?? null,
+        roleKey: d.roleKey,
+        person: d.person,
+      };
+      if (d.sector !== undefined) draft.sector = d.sector;
+      if (d.bodyKey !== undefined) draft.bodyKey = d.bodyKey;
       actors.push(draft);
       lastEnd = Math.max(lastEnd, b);
       return draft;

@@ -178,10 +178,20 @@ interface Reported {
  * `أفادت مصادر ... بأن ...`. The clause after the complementiser is coded on its own, the
  * speaker goes in `attribution`.
  */
+const cueFirstKeys = new WeakMap<Cues, Set<string>>();
+
 function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): Reported[] {
   const out: Reported[] = [];
+  let firstKeys = cueFirstKeys.get(cues);
+  if (!firstKeys) {
+    firstKeys = new Set<string>();
+    for (const c of [...cues.attribution.verbs, ...cues.attribution.phrases]) if (c.keys[0]) firstKeys.add(c.keys[0]);
+    cueFirstKeys.set(cues, firstKeys);
+  }
   const toks = view.tokens;
   for (let i = view.from; i < view.to; i++) {
+    const t0 = toks[i]!;
+    if (!firstKeys.has(t0.lemma) && !firstKeys.has(t0.stem) && !firstKeys.has(t0.norm)) continue;
     // a speech verb inside a trigger (أعلن مسؤوليته, أعلن هدنة) is part of that event
     if (trigs.some((h) => i >= h.from && i < h.to)) continue;
     let isSpeech = false;
