@@ -185,7 +185,8 @@ function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): R
   let firstKeys = cueFirstKeys.get(cues);
   if (!firstKeys) {
     firstKeys = new Set<string>();
-    for (const c of [...cues.attribution.verbs, ...cues.attribution.phrases]) if (c.keys[0]) firstKeys.add(c.keys[0]);
+    for (const c of [...cues.attribution.verbs, ...cues.attribution.phrases])
+      if (c.keys[0]) firstKeys.add(c.keys[0]);
     cueFirstKeys.set(cues, firstKeys);
   }
   const toks = view.tokens;
