@@ -95,9 +95,12 @@ export function useDocumentForms(tokens: Token[]): void {
 
 export function lookupForms(t: Token): string[] {
   if (docTokens[t.index] === t) {
-    const f = docForms[t.index];
-    if (f) return f;
-    return (docForms[t.index] = formsOf(t));
+    let f = docForms[t.index];
+    if (!f) {
+      f = formsOf(t);
+      docForms[t.index] = f;
+    }
+    return f;
   }
   return formsOf(t);
 }

@@ -258,11 +258,7 @@ export function recognizeActors(
 
     const wholeAt = new Set<number>();
     for (const sg of segs) if (sg.whole) wholeAt.add(sg.from);
-    const slice = (a: number, b: number) => {
-      const start = wholeAt.has(a) ? tokens[a]!.start : startAfterParticles(tokens[a]!);
-      const end = tokens[b - 1]!.end;
-      return { start, end, text: text.slice(start, end) };
-    };
+
 
     let lastEnd = from;
     const push = (d: Omit<Draft, 'sentence' | 'text' | 'start' | 'end'>, a: number, b: number) => {
