@@ -259,7 +259,6 @@ export function recognizeActors(
     const wholeAt = new Set<number>();
     for (const sg of segs) if (sg.whole) wholeAt.add(sg.from);
 
-
     let lastEnd = from;
     const push = (d: Omit<Draft, 'sentence' | 'text' | 'start' | 'end'>, a: number, b: number) => {
       const start = wholeAt.has(a) ? tokens[a]!.start : startAfterParticles(tokens[a]!);
