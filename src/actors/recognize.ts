@@ -210,8 +210,31 @@ export function recognizeActors(
   // a place noun introduces it
   const allSegs = ranges.map(([, from, to]) => matchSpan(m.root, tokens, from, to));
   const supported = new Set<unknown>();
+  /** Countries the document names unambiguously (a country, a nisba, a place of it). */
+  const docCountries = new Set<string>();
   for (const segs of allSegs)
-    for (const sg of segs) for (const h of sg.hits) if (!h.amb) supported.add(entryOf(h));
+    for (const sg of segs)
+      for (const h of sg.hits) {
+        if (h.amb) continue;
+        supported.add(entryOf(h));
+        if (h.t === 'country' || h.t === 'nisba') docCountries.add(h.country.code);
+        else if (h.t === 'place') docCountries.add(h.place.country);
+      }
+  /**
+   * عمان: Oman or Amman? When an ambiguous country name is also an ambiguous place of another
+   * country, the document's other mentions decide (الأردن → Amman); with no evidence, the place.
+   */
+  const countryOrPlace = (hits: Hit[]): Hit[] => {
+    let c: Extract<Hit, { t: 'country' }> | undefined;
+    let p: Extract<Hit, { t: 'place' }> | undefined;
+    for (const h of hits) {
+      if (h.t === 'country' && h.amb) c = h;
+      else if (h.t === 'place' && h.amb) p = h;
+    }
+    if (!c || !p || c.country.code === p.place.country) return hits;
+    const keepCountry = docCountries.has(c.country.code) && !docCountries.has(p.place.country);
+    return hits.filter((h) => (keepCountry ? h !== p : h !== c));
+  };
   const prevForm = (i: number): string => {
     const p = tokens[i - 1];
     return p && p.sentence === tokens[i]!.sentence && p.kind === 'word' ? lookupForms(p)[0]! : '';
@@ -251,7 +274,8 @@ export function recognizeActors(
             supported.has(entryOf(h)) ||
             (h.t === 'place' && (placeContext(sg.from) || hasCountry))),
       );
-      if (hits.length > 0) segs.push(hits.length === sg.hits.length ? sg : { ...sg, hits });
+      const decided = countryOrPlace(hits);
+      if (decided.length > 0) segs.push(decided.length === sg.hits.length ? sg : { ...sg, hits: decided });
     }
     const segAt = new Map<number, Segment>();
     for (const s of segs) segAt.set(s.from, s);
