@@ -350,6 +350,14 @@ function objectAfter(
       continue;
     }
     if (t.kind !== 'word') return null;
+    // a relative clause on the object noun: الهجوم الذي شنه داعش (the pronoun on شنه is the
+    // attack, داعش its agent: the target) but not التفجير الذي استهدف قوات الأمن (the victim)
+    if (RELATIVES.has(t.norm)) {
+      const v = tok(ctx, k + 1);
+      if (!v || !v.pieces.some((p) => p.kind === 'enclitic')) return null;
+      k += 2;
+      continue;
+    }
     if (plain >= 3) return null;
     plain++;
     k++;

@@ -77,6 +77,11 @@ function definiteWithAgent(toks: Token[], trig: TriggerHit, view: SentenceView):
 /** Roots whose events stand without a target (a protest, a claim, a battle). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
+/** "Was subjected to, suffered": تعرضوا, يتعرض, عانى, يعاني (not عرض, "offered"). */
+function suffered(t: Token): boolean {
+  const s = t.stem;
+  return /^(ت|يت|نت)عرض/u.test(s) || t.lemma === 'عاني' || t.lemma === 'عان';
+}
 /** Nouns that turn the event after them into its absence: وقف إطلاق النار, منع الاعتقال. */
 const CANCEL_WORDS = new Set([
   'وقف',
@@ -127,7 +132,9 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
     const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked, gaps);
     if (trigs.length === 0) continue;
     const speech = reportedClauses(view, res.cues, trigs);
+    const complements = complementTriggers(tokens, trigs);
     for (const trig of trigs) {
+      if (complements.has(trig)) continue;
       const d = codeTrigger(ad, view, trig, res, speech, timeTokens, drafts);
       if (d) drafts.push(d);
     }
@@ -259,6 +266,9 @@ function codeTrigger(
   const prev = trig.from > view.from ? toks[trig.from - 1] : undefined;
   // purpose clauses (لإجراء مباحثات, لبحث, بهدف تعزيز) are not separate events
   if (isPurpose(t, prev, toks[trig.from - 2])) return null;
+  // تعرضوا ل/من قتل وتعذيب: what someone was subjected to has no agent in the clause
+  for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 6); k--)
+    if (suffered(toks[k]!)) return null;
   // وقف إطلاق النار is a ceasefire, not gunfire
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // talks, visits and meetings named with the article (المباحثات بين الجانبين, الزيارة) refer back
@@ -468,6 +478,33 @@ function targetOptional(p: Pattern): boolean {
     optionalTarget.set(p, v);
   }
   return v;
+}
+
+/** Roots of acts whose content is another event: appeals, intents, demands, rejections, threats, accusations. */
+const COMPLEMENT_TAKING = new Set(['02', '03', '10', '11', '12', '13']);
+
+/**
+ * Triggers that are the content of an earlier speech act in the sentence, not events of their
+ * own: تعهدت السعودية بتقديم مساعدات (a pledge, not aid), دعا إلى وقف القتال, اتهمه بقتل ...
+ * The content follows within a few words, introduced by ب, ل, إلى, عن or على.
+ */
+function complementTriggers(toks: Token[], trigs: TriggerHit[]): Set<TriggerHit> {
+  const out = new Set<TriggerHit>();
+  for (let a = 0; a < trigs.length; a++) {
+    const outer = trigs[a]!;
+    if (!COMPLEMENT_TAKING.has(outer.pattern.code.slice(0, 2))) continue;
+    for (let b = a + 1; b < trigs.length; b++) {
+      const inner = trigs[b]!;
+      if (inner.from - outer.to > 6) break;
+      const t = toks[inner.from]!;
+      const prev = toks[inner.from - 1];
+      const introduced =
+        proclitics(t).some((p) => p === 'ب' || p === 'ل') ||
+        (!!prev && ['الي', 'عن', 'علي', 'ب', 'ل'].includes(prev.norm));
+      if (introduced) out.add(inner);
+    }
+  }
+  return out;
 }
 
 /** Nouns naming a violent event: الهجوم, الجريمة, التفجير. */

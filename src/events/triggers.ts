@@ -17,6 +17,8 @@ interface Entry {
    * token matches a verb pattern only in one of these forms, so لوحات (paintings) is not لوّح.
    */
   nounStems: Set<string>;
+  /** The trigger word of a noun pattern is itself a verb form (اشتبك among اشتباكات, معارك). */
+  verbTrigger: boolean;
   /**
    * For noun patterns, the stems each word may have (its sound plural and tanween forms):
    * the lemma key alone would let مظاهر (aspects) match مظاهرة (demonstration).
@@ -96,7 +98,17 @@ export function buildTriggerIndex(patterns: Pattern[]): TriggerIndex {
       const stems = phraseStems(p.triggers[i] ?? '');
       // a verb phrase's first word is a verb, matched on its lemma alone
       if (p.kind === 'verb') stems[0] = null;
-      list.push({ pattern: p, keys, stems: stems && stems.length === keys.length ? stems : null, nounStems });
+      const word = (p.triggers[i] ?? '').trim();
+      const wt =
+        keys.length === 1 ? tokenize(word, splitSentences(word)).find((x) => x.kind === 'word') : undefined;
+      const verbTrigger = !!wt && verbLike(wt) && !wt.stem.endsWith('ات');
+      list.push({
+        pattern: p,
+        keys,
+        stems: stems && stems.length === keys.length ? stems : null,
+        nounStems,
+        verbTrigger,
+      });
       byFirst.set(first, list);
     });
   }
@@ -230,7 +242,9 @@ export function findTriggers(
       const end = matchKeys(tokens, i, to, c.keys, gap);
       if (end < 0) continue;
       if (c.pattern.kind === 'verb' && !verbLike(t) && !c.nounStems.has(t.stem)) continue;
-      if (!stemsFit(tokens, i, end, c)) continue;
+      // a noun pattern's verb trigger (اشتبك) matches its inflected verb (اشتبكت) on the lemma
+      const verbUse = c.pattern.kind === 'noun' && c.keys.length === 1 && c.verbTrigger && verbLike(t);
+      if (!verbUse && !stemsFit(tokens, i, end, c)) continue;
       if (c.pattern.unless.length > 0 && phraseNear(tokens, end, to, c.pattern.unless, 2)) continue;
       const ub = c.pattern.unlessBefore;
       if (ub && ub.length > 0 && phraseEndsBefore(tokens, i, from, ub, 2)) continue;
@@ -244,7 +258,7 @@ export function findTriggers(
         c.pattern.code.length,
         c.pattern.confidence,
       ];
-      const kind = c.pattern.kind === 'verb' && !verbLike(t) ? 'noun' : c.pattern.kind;
+      const kind = verbUse ? 'verb' : c.pattern.kind === 'verb' && !verbLike(t) ? 'noun' : c.pattern.kind;
       if (!best || better(score, best.score))
         best = { hit: { pattern: c.pattern, kind, from: i, to: end, head: i }, score };
     }
