@@ -332,7 +332,12 @@ function codeTrigger(
   let targets: (ActorMention | Actor)[] = [];
   const pair = between(ctx, trig);
   // a verb pattern's word after a preposition is its verbal noun: مسؤوليتهم عن قتل ...
-  const verbalNoun = p.kind === 'verb' && !!prev && WORD_PREPS.has(prev.norm) && !pair;
+  // and a verbal noun with a pronoun (لدى استقباله الوزير الفرنسي): the pronoun is the agent,
+  // the word after it the object
+  const verbalNoun =
+    !pair &&
+    ((p.kind === 'verb' && !!prev && WORD_PREPS.has(prev.norm)) ||
+      (trig.kind === 'noun' && trig.to - trig.from === 1 && t.pieces.some((x) => x.kind === 'enclitic')));
   if (pair) {
     sources = [pair[0]!];
     targets = pair.slice(1);
