@@ -191,6 +191,21 @@ function vsoSubject(ctx: ArgContext, a: ActorMention, certainty: number, rule: A
   return { actors: [...subj, ...comp.actors], certainty, end: Math.max(comp.end, last.tokenEnd), rule };
 }
 
+/** The token carries the article. */
+function isDefiniteToken(t: Token): boolean {
+  return t.pieces.some((p) => p.kind === 'proclitic' && p.norm === 'ال');
+}
+
+/** Is there an actor right after the verb that is not an object (VSO subject)? Only when two follow. */
+function actorAfterVerb(ctx: ArgContext, trig: TriggerHit): boolean {
+  const a = actorAt(ctx, trig.to);
+  if (!a) return false;
+  // the first actor after the verb is its subject only if another (the object) follows it
+  return ctx.view.actors.some(
+    (x) => x.tokenStart >= a.tokenEnd && x.tokenStart < a.tokenEnd + 4 && !prep(ctx, x),
+  );
+}
+
 /** Subject of a verb trigger. */
 export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   // relative clause: X الذي وصل
@@ -204,6 +219,17 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   if (rt && RELATIVES.has(rt.norm) && !objectPronoun) {
     const ante = actorEndingAt(ctx, r) ?? actorEndingAt(ctx, r - 1);
     if (ante) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'subject' };
+  }
+  // a subject with a relative clause before its verb: الوزير الذي وصل إلى بغداد أمس سيلتقي ...
+  for (let k = trig.from - 2; k >= Math.max(ctx.lo, trig.from - 10); k--) {
+    const w = tok(ctx, k);
+    if (!w || w.kind === 'punct') break;
+    if (RELATIVES.has(w.norm)) {
+      const ante = actorEndingAt(ctx, k);
+      if (ante && !prep(ctx, ante) && !actorAfterVerb(ctx, trig))
+        return { actors: [ante], certainty: 0.8, end: trig.to, rule: 'subject' };
+      break;
+    }
   }
   // SVO with the subject adjacent: لافروف سيستقبل, الجانب السوري أعرب
   let b = trig.from;
@@ -354,7 +380,11 @@ function objectAfter(
     // attack, داعش its agent: the target) but not التفجير الذي استهدف قوات الأمن (the victim)
     if (RELATIVES.has(t.norm)) {
       const v = tok(ctx, k + 1);
-      if (!v || !v.pieces.some((p) => p.kind === 'enclitic')) return null;
+      const pronoun =
+        !!v &&
+        (v.pieces.some((p) => p.kind === 'enclitic') ||
+          (!isDefiniteToken(v) && (v.norm.endsWith('ه') || v.norm.endsWith('ها') || v.norm.endsWith('هم'))));
+      if (!pronoun) return null;
       k += 2;
       continue;
     }

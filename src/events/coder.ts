@@ -77,6 +77,8 @@ function definiteWithAgent(toks: Token[], trig: TriggerHit, view: SentenceView):
 /** Roots whose events stand without a target (a protest, a claim, a battle). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 const PURPOSE_WORDS = new Set(['بهدف', 'لاجل', 'اجل', 'سعيا', 'تهدف', 'يهدف', 'بغيه', 'بغرض']);
+/** Lemma keys of denial verbs: نفى, نفت, ينفي. */
+const DENIALS = new Set(['نفي', 'نف', 'نفت', 'ينفي', 'نفى']);
 /** "Was subjected to, suffered": تعرضوا, يتعرض, عانى, يعاني (not عرض, "offered"). */
 function suffered(t: Token): boolean {
   const s = t.stem;
@@ -224,11 +226,20 @@ function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): R
     }
     let speaker: ActorMention | null = null;
     const before: ActorMention[] = [];
-    for (const a of view.actors) {
-      const end = comp >= 0 ? comp : phrase >= 0 ? Math.min(view.to, phrase + 8) : i + 10;
-      if (a.tokenStart >= (phrase >= 0 ? phrase : i + 1) && a.tokenEnd <= end) {
-        if (!speaker) speaker = a;
+    if (phrase >= 0 && !isSpeech) {
+      // بحسب X / وفقا لـ X: the source is the mention right after the phrase
+      const a = view.actors.find((x) => x.tokenStart >= phrase && x.tokenStart <= phrase + 2);
+      if (a) {
+        speaker = a;
         before.push(a);
+      }
+    } else {
+      for (const a of view.actors) {
+        const end = comp >= 0 ? comp : i + 10;
+        if (a.tokenStart >= i + 1 && a.tokenEnd <= end) {
+          if (!speaker) speaker = a;
+          before.push(a);
+        }
       }
     }
     if (!speaker && isSpeech) {
@@ -241,10 +252,9 @@ function reportedClauses(view: SentenceView, cues: Cues, trigs: TriggerHit[]): R
       }
     }
     if (comp >= 0) out.push({ from: comp + 1, speaker, speakerMentions: before });
-    else if (phrase >= 0) {
-      // بحسب X، (فإن) ...: the rest of the sentence after the source
-      const last = before[before.length - 1];
-      out.push({ from: last ? last.tokenEnd : phrase, speaker, speakerMentions: before });
+    else if (phrase >= 0 && speaker) {
+      // بحسب X، ... or ...، بحسب X: the whole sentence is attributed to X
+      out.push({ from: view.from, speaker, speakerMentions: before });
     }
     if (comp >= 0) i = comp;
   }
@@ -429,8 +439,19 @@ function codeTrigger(
   }
   if (targets.length === 0 && !targetOptional(p)) return null;
 
-  // modality
+  // modality; a denial (نفى أن يكون ... قد التقى) negates the clause it introduces
   let modality = modalityOf(toks, trig.from, lo, res.cues.modality, trig.kind);
+  if (modality !== 'future') {
+    let comp = false;
+    for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 14); k--) {
+      const w = toks[k]!;
+      if (COMPLEMENTIZERS.has(w.norm)) comp = true;
+      else if (comp && (DENIALS.has(w.lemma) || DENIALS.has(w.stem))) {
+        modality = 'negated';
+        break;
+      }
+    }
+  }
   // date
   const time = nearestTime(view, trig, lo, hi);
   const date = time ? time.value : ad.anchor;
@@ -676,7 +697,7 @@ function nearestTime(view: SentenceView, trig: TriggerHit, lo: number, hi: numbe
   for (const te of view.times) {
     if (te.kind === 'duration') continue;
     if (te.start < loC || te.end > hiC) continue;
-    const d = te.start >= t1 ? te.start - t1 : (t0 - te.end) * 1.5;
+    const d = te.start >= t1 ? te.start - t1 : (t0 - te.end) * 3;
     // far from the trigger, a time expression belongs to another part of the sentence
     if (d > 120) continue;
     if (!best || d < best.d) best = { d, te };

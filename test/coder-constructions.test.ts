@@ -1,0 +1,169 @@
+/**
+ * The event coder on the constructions of Arabic news it must handle: word orders, companions,
+ * coordination, relative clauses, attribution, modality, date and place carry-over, event
+ * anaphora and complements. Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract, loadResources } from '../src/pipeline.js';
+import type { EventRecord } from '../src/types.js';
+
+const res = loadResources();
+const PUB = '2024-05-12';
+
+function run(text: string, published = PUB): EventRecord[] {
+  return extract({ id: 't', text, published }, res);
+}
+
+/** `code SOURCE TARGET modality` of each record. */
+function brief(text: string, published = PUB): string[] {
+  return run(text, published).map(
+    (e) => `${e.code} ${e.source?.code ?? '-'} ${e.target?.code ?? '-'} ${e.modality}`,
+  );
+}
+
+describe('word order and arguments', () => {
+  it('verb–subject–object with a prepositional target (ب)', () => {
+    expect(brief('التقى وزير الخارجية الأردني بنظيره المصري في عمان.')).toEqual([
+      '040 JORGOV EGYGOV asserted',
+    ]);
+  });
+  it('subject–verb–object', () => {
+    expect(brief('وزير الخارجية الأردني التقى نظيره المصري في القاهرة أمس.')).toEqual([
+      '040 JORGOV EGYGOV asserted',
+    ]);
+  });
+  it('direct object past an adverb of time', () => {
+    expect(brief('استقبل الرئيس المصري أمس وزير الخارجية الفرنسي.')).toEqual(['043 EGYGOV FRAGOV asserted']);
+  });
+  it('companions are co-sources', () => {
+    expect(
+      brief('التقى وزير الخارجية السعودي، برفقة وزير الدفاع السعودي، بالرئيس الأمريكي في واشنطن.'),
+    ).toEqual(['040 SAUGOV USAGOV asserted', '040 SAUMIL USAGOV asserted']);
+  });
+  it('coordinated targets give one record each', () => {
+    expect(brief('التقى الرئيس التركي مع الرئيس الروسي والرئيس الإيراني في طهران.')).toEqual([
+      '040 TURGOV RUSGOV asserted',
+      '040 TURGOV IRNGOV asserted',
+    ]);
+  });
+  it('a subject with a relative clause before its verb', () => {
+    const evs = brief('وزير الخارجية الكويتي الذي وصل إلى بغداد أمس سيلتقي رئيس الوزراء العراقي اليوم.');
+    expect(evs).toContain('042 KWTGOV IRQ asserted');
+    expect(evs).toContain('040 KWTGOV IRQGOV future');
+  });
+  it('a relative clause whose verb carries the agent: condemning an attack targets its perpetrator', () => {
+    expect(brief('أدانت جامعة الدول العربية الهجوم الذي شنه تنظيم داعش على قرية في العراق.')).toEqual([
+      '111 IGOARL IMGISI asserted',
+    ]);
+  });
+  it('a relative clause whose object is the victim does not make the victim the target', () => {
+    const evs = brief('أدانت الحكومة الأردنية التفجير الذي استهدف قوات الأمن الكويتية.');
+    expect(evs.some((e) => e.startsWith('111 JORGOV KWT'))).toBe(false);
+  });
+  it('the genitive of a noun trigger is its agent, a destination its target', () => {
+    expect(brief('تأتي زيارة وزير الخارجية الصيني إلى الجزائر في إطار تعزيز العلاقات.')).toEqual([
+      '042 CHNGOV DZA asserted',
+    ]);
+  });
+  it('a verbal noun after a preposition takes the governing agent', () => {
+    const evs = brief('أعلن متمردو حركة الشباب الصومالية مسؤوليتهم عن قتل نائب صومالي في مقديشو.');
+    expect(evs).toContain('015 SOMREB - asserted');
+    // killing a public official is an assassination
+    expect(evs).toContain('186 SOMREB SOMLEG asserted');
+  });
+});
+
+describe('attribution and modality', () => {
+  it('a reported clause is coded on its own, with the speaker as attribution', () => {
+    const [e] = run('أعلنت الخارجية الروسية أن وزير الخارجية الروسي سيستقبل نظيره السوري الأسبوع المقبل.');
+    expect(e?.code).toBe('043');
+    expect(e?.source?.code).toBe('RUSGOV');
+    expect(e?.target?.code).toBe('SYRGOV');
+    expect(e?.modality).toBe('future');
+    expect(e?.attribution?.code).toBe('RUSGOV');
+    expect(e?.date).toBe('2024-05-19');
+  });
+  it('بحسب puts its source in attribution', () => {
+    const [e] = run('وبحسب الخارجية القطرية، أجرى أمير قطر اتصالا هاتفيا بالرئيس التركي.');
+    expect(e?.code).toBe('041');
+    expect(e?.attribution?.code).toBe('QATGOV');
+  });
+  it('من المتوقع أن: hypothetical, dated by the month it names', () => {
+    const [e] = run('من المتوقع أن يزور الرئيس الفرنسي الجزائر الشهر المقبل.');
+    expect([e?.code, e?.source?.code, e?.target?.code, e?.modality, e?.date]).toEqual([
+      '042',
+      'FRAGOV',
+      'DZA',
+      'hypothetical',
+      '2024-06',
+    ]);
+  });
+  it('لم before the verb: negated', () => {
+    expect(brief('لم يلتق وزير الخارجية الإيراني بنظيره السعودي خلال القمة.')).toEqual([
+      '040 IRNGOV SAUGOV negated',
+    ]);
+  });
+  it('a denial negates the clause it introduces', () => {
+    expect(
+      brief('نفى المتحدث باسم الحكومة العراقية أن يكون رئيس الوزراء العراقي قد التقى بالسفير الأمريكي.'),
+    ).toEqual(['040 IRQGOV USAGOV negated']);
+  });
+  it('a purpose clause is not an event of its own', () => {
+    const evs = brief('وصل وزير الخارجية المصري إلى عمان لإجراء مباحثات مع نظيره الأردني.');
+    expect(evs).toEqual(['042 EGYGOV JOR asserted']);
+  });
+  it('the content of a pledge is not a separate event', () => {
+    const codes = run('تعهدت السعودية بتقديم مساعدات إنسانية لليمن.').map((e) => e.code);
+    expect(codes.every((c) => c.startsWith('03'))).toBe(true);
+  });
+});
+
+describe('time and place', () => {
+  it('the date of a time expression, else the publication date', () => {
+    const [visit, meeting] = run(
+      'وصل وزير الخارجية الصيني إلى الرياض يوم الأحد في زيارة رسمية. والتقى خلال الزيارة ولي العهد السعودي.',
+    );
+    expect(visit?.date).toBe('2024-05-12');
+    expect(visit?.date_text).toBe('يوم الأحد');
+    expect(visit?.place?.name).toBe('Riyadh');
+    // a meeting during a visit happens where the visit is
+    expect(meeting?.code).toBe('040');
+    expect(meeting?.place?.country).toBe('SAU');
+    expect(meeting?.date_text).toBeNull();
+  });
+  it('يوم أمس resolves against the publication date', () => {
+    const [e] = run('التقى وزير الخارجية الأردني بنظيره المصري يوم أمس في القاهرة.');
+    expect(e?.date).toBe('2024-05-11');
+    expect(e?.place?.country).toBe('EGY');
+  });
+  it('no publication date: relative dates stay null, the expression is kept', () => {
+    const [e] = run('التقى وزير الخارجية الأردني بنظيره المصري يوم أمس.', '');
+    expect(e?.date).toBeNull();
+    expect(e?.date_text).toBe('يوم أمس');
+  });
+  it('a host receives in its own country when the text names no place', () => {
+    const [e] = run('استقبل الرئيس المصري وزير الخارجية الفرنسي.');
+    expect(e?.place?.country).toBe('EGY');
+  });
+});
+
+describe('records', () => {
+  it('the same event read twice in one article is one record with mentions', () => {
+    const evs = run(
+      'التقى وزير الخارجية الأردني بنظيره المصري في عمان. وقد التقى وزير الخارجية الأردني بنظيره المصري لبحث الأوضاع.',
+    );
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.mentions?.length).toBe(1);
+  });
+  it('ids are stable across runs', () => {
+    const t = 'استقبل الرئيس المصري وزير الخارجية الفرنسي في القاهرة.';
+    expect(run(t).map((e) => e.id)).toEqual(run(t).map((e) => e.id));
+  });
+  it('trigger offsets point into the text', () => {
+    const t = 'وسيستقبل الرئيس المصري وزير الخارجية الفرنسي غدا في القاهرة.';
+    const [e] = run(t);
+    expect(e).toBeDefined();
+    expect(t.slice(e!.trigger.start, e!.trigger.end)).toBe(e!.trigger.text);
+    expect(e!.modality).toBe('future');
+  });
+});
