@@ -1159,8 +1159,10 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       a.resolution = 'role+org';
       continue;
     }
-    // the country the document is about: two mentions, or the only country it names
-    if (!best || (bestN < 2 && counts.size > 1)) continue;
+    // the country the document is about: two mentions and most of them, or the only country it names
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    if (!best || (bestN < 2 && counts.size > 1) || bestN < total / 2) continue;
     a.country = best;
     a.code = `${best}${sectorOf(a)}`;
   }

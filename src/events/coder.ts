@@ -279,6 +279,8 @@ function codeTrigger(
   // تعرضوا ل/من قتل وتعذيب: what someone was subjected to has no agent in the clause
   for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 6); k--)
     if (suffered(toks[k]!)) return null;
+  // a relative clause describing a standing state (التي تطالب بها, الذين يقاتلون, التي تسيطر عليها)
+  if (prev && RELATIVES.has(prev.norm) && looksImperfect(t) && !hasFuturePrefixToken(t)) return null;
   // وقف إطلاق النار is a ceasefire, not gunfire
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // talks, visits and meetings named with the article (المباحثات بين الجانبين, الزيارة) refer back
@@ -432,6 +434,13 @@ function codeTrigger(
       certainty *= 0.9;
     }
   }
+  // the passive agent: استُقبل الوزير من قبل الرئيس → the agent is the source, the subject the target
+  const agent = trig.kind === 'verb' ? passiveAgent(ctx, trig) : null;
+  if (agent && !sources.includes(agent)) {
+    if (sources.length > 0 && targets.length === 0) targets = sources;
+    sources = [agent];
+    certainty *= 0.9;
+  }
   // a dual subject of a symmetric event: الرئيس بوتين والوزير الشيباني ناقشا
   if (targets.length === 0 && SYMMETRIC.has(p.code.slice(0, 3)) && sources.length >= 2) {
     targets = [sources[1]!];
@@ -504,6 +513,19 @@ function targetOptional(p: Pattern): boolean {
     optionalTarget.set(p, v);
   }
   return v;
+}
+
+/** `من قبل X` / `من طرف X` after a verb trigger: the agent of a passive. */
+function passiveAgent(ctx: ArgContext, trig: TriggerHit): ActorMention | null {
+  const toks = ctx.view.tokens;
+  for (let k = trig.to; k < Math.min(ctx.hi, trig.to + 8); k++) {
+    const w = toks[k]!;
+    const n = toks[k + 1];
+    if (!n || w.norm !== 'من') continue;
+    if (n.norm !== 'قبل' && n.norm !== 'طرف') continue;
+    return ctx.view.actors.find((a) => a.tokenStart === k + 2) ?? null;
+  }
+  return null;
 }
 
 /** Roots of acts whose content is another event: appeals, intents, demands, rejections, threats, accusations. */
@@ -584,6 +606,10 @@ function referencedPerpetrator(
 }
 
 /** The trigger opens its clause: after كما / ثم / وقد, a clause break, or with a conjunction. */
+function hasFuturePrefixToken(t: Token): boolean {
+  return t.pieces.some((p) => p.kind === 'proclitic' && p.norm === 'س');
+}
+
 function clauseInitial(toks: Token[], i: number, lo: number): boolean {
   if (i <= lo) return true;
   const t = toks[i]!;
@@ -805,7 +831,27 @@ function toActor(a: ActorMention | Actor): Actor {
   };
 }
 
-function toRecords(article: string, drafts: Draft[], anchor: string | null): EventRecord[] {
+/**
+ * One event read by two patterns in a sentence (بحث هاتفيا: 040 and 041) is coded once, by the
+ * more specific code: a generic code (040, 190, 111 …) yields to a sibling of its root with the
+ * same actors in the same sentence.
+ */
+function dropGenericSiblings(drafts: Draft[]): Draft[] {
+  const key = (d: Draft) =>
+    `${d.sentence}|${d.sources.map((a) => a.code).join(',')}|${d.targets.map((a) => a.code).join(',')}`;
+  return drafts.filter((d) => {
+    const code = d.pattern.code;
+    if (code.length !== 3 || !code.endsWith('0')) return true;
+    const k = key(d);
+    return !drafts.some(
+      (o) =>
+        o !== d && o.pattern.code !== code && o.pattern.code.slice(0, 2) === code.slice(0, 2) && key(o) === k,
+    );
+  });
+}
+
+function toRecords(article: string, allDrafts: Draft[], anchor: string | null): EventRecord[] {
+  const drafts = dropGenericSiblings(allDrafts);
   const out: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
   void anchor;

@@ -47,8 +47,12 @@ export function modalityOf(
   if (prev && trigFrom - 1 >= lo && cues.hypotheticalBeforeImperfect.some((c) => c.words[0] === prev.norm)) {
     if (looksImperfect(t)) return 'hypothetical';
   }
-  if (cueBefore(tokens, lo, trigFrom, 8, cues.hypothetical) >= 0) return 'hypothetical';
+  // phrases of possibility (من المتوقع أن) first, then scheduling (من المقرر أن, سيستقبل, يعتزم),
+  // then single words of possibility (ربما, إذا)
+  const phrases = cues.hypothetical.filter((c) => c.words.length > 1);
+  if (cueBefore(tokens, lo, trigFrom, 8, phrases) >= 0) return 'hypothetical';
   if (kind === 'verb' && cues.futurePrefixes.length > 0 && hasFuturePrefix(t)) return 'future';
   if (cueBefore(tokens, lo, trigFrom, 6, cues.future) >= 0) return 'future';
+  if (cueBefore(tokens, lo, trigFrom, 8, cues.hypothetical) >= 0) return 'hypothetical';
   return 'asserted';
 }
