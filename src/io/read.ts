@@ -149,6 +149,12 @@ export async function* readFile(file: string): AsyncGenerator<ReadItem> {
   if (ext === '.txt' || ext === '') {
     const { text, problem } = decodeUtf8(readFileSync(file), file);
     if (problem) yield { problem };
+    // a file without an extension (a pipe, /dev/fd/N) holding JSON Lines is read as JSON Lines
+    if (ext === '' && /^\s*\{/.test(text)) {
+      const { Readable } = await import('node:stream');
+      yield* readJsonLines(Readable.from([stripBom(text)]), file);
+      return;
+    }
     const id = basename(file).replace(/\.[^.]+$/, '');
     yield { doc: { id, text: stripBom(text) }, file, line: 0 };
     return;
