@@ -113,6 +113,31 @@ const INSTITUTIONS = new Set(
     'صندوق',
   ].map((w) => normalize(w)),
 );
+/** Nouns whose genitive names a thing, not an actor: نداء باريس, مباراة البرازيل, قمة الرياض. */
+const NAMED_THINGS = new Set(
+  [
+    'نداء',
+    'اتفاق',
+    'اتفاقية',
+    'مؤتمر',
+    'قمة',
+    'إعلان',
+    'بيان',
+    'مباراة',
+    'بطولة',
+    'معاهدة',
+    'مسار',
+    'منتدى',
+    'معرض',
+    'منتخب',
+    'دوري',
+    'كأس',
+    'مهرجان',
+    'مسابقة',
+    'ماراثون',
+    'جولة',
+  ].map((w) => normalize(w)),
+);
 /** Offices one person holds at a time in a country: the role alone (الرئيس الروسي) names them. */
 const SINGLE_SEAT = new Set([
   'president',
@@ -588,6 +613,12 @@ export function recognizeActors(
         continue;
       }
 
+      // نداء باريس, مباراة البرازيل: a capital or country naming a thing is not an actor
+      if ((country || place) && !role && !person && !org && NAMED_THINGS.has(prevForm(i))) {
+        if (place) places.push(placeMention(i, seg.to, place.place));
+        i = seg.to;
+        continue;
+      }
       // inside a personal name (فيصل بن تركي) a country word is part of the name
       if ((country || nisba || place) && i > from && NAME_PARTICLES.has(lookupForms(tokens[i - 1]!)[0]!)) {
         i = seg.to;

@@ -837,8 +837,9 @@ function toActor(a: ActorMention | Actor): Actor {
  * same actors in the same sentence.
  */
 function dropGenericSiblings(drafts: Draft[]): Draft[] {
+  // within a sentence, or on the same date anywhere in the article
   const key = (d: Draft) =>
-    `${d.sentence}|${d.sources.map((a) => a.code).join(',')}|${d.targets.map((a) => a.code).join(',')}`;
+    `${d.date ?? d.sentence}|${d.sources.map((a) => a.code).join(',')}|${d.targets.map((a) => a.code).join(',')}`;
   return drafts.filter((d) => {
     const code = d.pattern.code;
     if (code.length !== 3 || !code.endsWith('0')) return true;
