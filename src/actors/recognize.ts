@@ -350,6 +350,20 @@ export function recognizeActors(
       return !segAt.has(k) || NAME_PARTICLES.has(f);
     };
 
+    /** The end of a patronymic chain after a name: سلمان [بن عبد العزيز], محمد [بن راشد آل مكتوم]. */
+    const patronymic = (end: number): number => {
+      let k = end;
+      while (k + 1 < to && PATRONYMIC.has(lookupForms(tokens[k]!)[0]!)) {
+        let j = k + 1;
+        // عبد العزيز is two words
+        if (lookupForms(tokens[j]!)[0] === 'عبد' && j + 1 < to) j++;
+        if (!plainWord(j) || segAt.has(j)) break;
+        k = j + 1;
+        if (k < to && lookupForms(tokens[k]!)[0] === 'ال') k++;
+      }
+      return k;
+    };
+
     /** A plain word (no conjunction, not a stop word or preposition): الغاز in مجموعة الغاز البريطانية. */
     const plainWord = (k: number): boolean => {
       const t = tokens[k];
@@ -561,9 +575,10 @@ export function recognizeActors(
 
       if (person) {
         const d = personDraft(person.person, null, null, 'dictionary');
-        const dd = push({ ...d, tokenStart: i, tokenEnd: seg.to }, i, seg.to);
+        const end = patronymic(seg.to);
+        const dd = push({ ...d, tokenStart: i, tokenEnd: end }, i, end);
         register(dd, i, seg.to);
-        i = seg.to;
+        i = end;
         continue;
       }
 
@@ -839,8 +854,10 @@ export function recognizeActors(
       const officeRole = body && role.kind === 'person' && body !== role ? role : role;
       if (person) {
         const d = personDraft(person, cc, role, 'role+name');
+        const nameEnd = nameTo;
+        nameTo = patronymic(nameTo);
         const dd = push({ ...d, tokenStart: i, tokenEnd: nameTo }, i, nameTo);
-        register(dd, k, nameTo);
+        register(dd, k, nameEnd);
         return nameTo;
       }
       // an ambiguous role word (مجموعة: "a number of") is an actor only with a qualifier
@@ -973,7 +990,9 @@ export function recognizeActors(
         Math.max(j, nameTo),
       );
       if (holder) {
-        const off = officeAt(holder, date);
+        // the office the text names (وزير الدفاع السعودي → the defence office), not another one he holds
+        const held = officesAt(holder, date);
+        const off = held.find((o) => o.role === officeRole.key) ?? officeAt(holder, date);
         if (off) d.code = off.code;
       }
       void region;

@@ -370,7 +370,17 @@ function objectAfter(
       k = a.tokenEnd;
       continue;
     }
+    // a place on the way (في قصر السلام بجدة) is an adjunct
+    const pl = ctx.view.places.find((x) => x.tokenStart === k);
+    if (pl) {
+      k = pl.tokenEnd;
+      continue;
+    }
     const t = tok(ctx, k)!;
+    if (t.kind === 'punct' && (t.text === '(' || t.text === ')')) {
+      k++;
+      continue;
+    }
     if (k < trig.to || skippable(ctx, k)) {
       k++;
       continue;
@@ -388,7 +398,7 @@ function objectAfter(
       k += 2;
       continue;
     }
-    if (plain >= 3) return null;
+    if (plain >= 4) return null;
     plain++;
     k++;
   }
