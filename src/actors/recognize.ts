@@ -640,6 +640,14 @@ export function recognizeActors(
         continue;
       }
 
+      // والتركي رجب طيب أردوغان: a nisba right before a known person is that person's
+      if ((country || nisba) && !role && !org) {
+        const nx = segAt.get(seg.to);
+        if (nx && pick(nx.hits, 'person')) {
+          i = seg.to;
+          continue;
+        }
+      }
       if (country || nisba) {
         const useNisba = nisba && (!country || adjectival(i));
         const c = (useNisba ? nisba : country)!.country;

@@ -275,11 +275,13 @@ export function subjectOfNoun(
   if (gen) return gen;
   const rt = tok(ctx, trig.to);
   // الزيارة التي قام بها X; وقفة احتجاجية نظمها X (a verb whose pronoun stands for the noun)
+  const next2 = tok(ctx, trig.to + 1);
   const pronounVerb =
-    rt &&
+    !!rt &&
     rt.kind === 'word' &&
-    rt.pieces.some((p) => p.kind === 'enclitic') &&
-    !rt.pieces.some((p) => p.norm === 'ال');
+    !rt.pieces.some((p) => p.norm === 'ال') &&
+    // نظمها X; زيارة يقوم بها X
+    (rt.pieces.some((p) => p.kind === 'enclitic') || (!!next2 && ['بها', 'به'].includes(next2.norm)));
   if (rt && (RELATIVES.has(rt.norm) || pronounVerb)) {
     for (let k = trig.to + 1; k < Math.min(ctx.hi, trig.to + 5); k++) {
       const a = actorAt(ctx, k);

@@ -404,6 +404,7 @@ function codeTrigger(
 
   // target
   let place: Place | null = null;
+  let targetRule: string | null = null;
   const taken = new Set<ActorMention>(sources);
   if (targets.length === 0) {
     const dest = p.target.includes('dest') ? destination(ctx, trig, after) : null;
@@ -413,6 +414,7 @@ function codeTrigger(
       place = dest.place;
     } else if (found) {
       targets = found.actors;
+      targetRule = found.rule;
       certainty *= found.certainty;
     }
   }
@@ -424,6 +426,19 @@ function codeTrigger(
       targets = [perp];
       certainty *= 0.8;
     }
+  }
+  // a dual subject of a symmetric event: الرئيس بوتين والوزير الشيباني ناقشا
+  // (rather than a country named with في: اتفقا أثناء اتصال هاتفي على الوضع في سوريا)
+  const countryTarget =
+    targets.length > 0 &&
+    targets.every((x) => !('kind' in x) || x.kind === 'country' || x.kind === 'capital');
+  if (
+    (targets.length === 0 || targetRule === 'prep:في' || countryTarget) &&
+    SYMMETRIC.has(p.code.slice(0, 3)) &&
+    sources.length >= 2
+  ) {
+    targets = [sources[1]!];
+    sources = [sources[0]!, ...sources.slice(2)];
   }
   // a place where an actor was expected stands for its country: سيطر الحوثيون على صنعاء
   if (targets.length === 0) {
@@ -440,11 +455,6 @@ function codeTrigger(
     if (sources.length > 0 && targets.length === 0) targets = sources;
     sources = [agent];
     certainty *= 0.9;
-  }
-  // a dual subject of a symmetric event: الرئيس بوتين والوزير الشيباني ناقشا
-  if (targets.length === 0 && SYMMETRIC.has(p.code.slice(0, 3)) && sources.length >= 2) {
-    targets = [sources[1]!];
-    sources = [sources[0]!, ...sources.slice(2)];
   }
   if (targets.length === 0 && !targetOptional(p)) return null;
 
