@@ -359,7 +359,8 @@ export function recognizeActors(
         if (lookupForms(tokens[j]!)[0] === 'عبد' && j + 1 < to) j++;
         if (!plainWord(j) || segAt.has(j)) break;
         k = j + 1;
-        if (k < to && lookupForms(tokens[k]!)[0] === 'ال') k++;
+        // آل سعود, آل مكتوم: the family name after آل
+        if (k + 1 < to && tokens[k]!.norm === 'ال' && plainWord(k + 1)) k += 2;
       }
       return k;
     };

@@ -325,7 +325,9 @@ export function genitive(ctx: ArgContext, trig: TriggerHit, agent = false): Foun
     const a = actorAt(ctx, k);
     if (!a) continue;
     const p = prep(ctx, a);
-    if (!p || (agent && p === 'ل'))
+    // ل marks the agent of a use of force (غارات للتحالف), the recipient elsewhere (التعازي لخادم الحرمين)
+    const forceRoot = Number(trig.pattern.code.slice(0, 2)) >= 15;
+    if (!p || (agent && p === 'ل' && forceRoot))
       return {
         actors: withCoordinated(ctx, a),
         certainty: k === trig.to ? 0.95 : 0.85,
