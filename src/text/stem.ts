@@ -22,6 +22,9 @@ const WEAK = new Set(['و', 'ي', 'ا']);
 export function lemma(stemNorm: string): string {
   let w = stemNorm;
   if (isFunctionWord(w)) return w; // التي, الذي, إلى, لدى, هذا stay
+  // A final hamza moves onto a ي seat before a suffix (استياء / استيائه, normalised استياي):
+  // put it back so both get one key
+  if (w.length >= 5 && w.endsWith('اي')) w = `${w.slice(0, -1)}ء`;
   // Defective past with a final alef, whose root ends in و: دعا → دعو (like يدعو, دعوة)
   if (w.length === 3 && w[2] === 'ا' && !WEAK.has(w[1]!) && !WEAK.has(w[0]!)) return w.slice(0, 2) + 'و';
   if (w.length <= 3 && !(w.length === 3 && (w[0] === 'ي' || w[0] === 'ت'))) return w;
