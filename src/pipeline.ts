@@ -41,7 +41,8 @@ export function loadResources(): Resources {
   const stopLemmas = new Set<string>();
   for (const p of patterns) for (const c of p.compiled) for (const k of c) if (k !== '*') stopLemmas.add(k);
   for (const c of cues.attribution.verbs) if (c.keys[0]) stopLemmas.add(c.keys[0]);
-  cached = { kb, matcher, coder: { patterns, index, cues }, stopLemmas };
+  const countryNames = new Map(kb.countries.map((c) => [c.code, { en: c.nameEn, ar: c.namesAr[0] ?? '' }]));
+  cached = { kb, matcher, coder: { patterns, index, cues, countryNames }, stopLemmas };
   return cached;
 }
 

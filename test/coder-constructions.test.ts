@@ -129,7 +129,13 @@ describe('time and place', () => {
     // a meeting during a visit happens where the visit is
     expect(meeting?.code).toBe('040');
     expect(meeting?.place?.country).toBe('SAU');
-    expect(meeting?.date_text).toBeNull();
+  });
+  it('a sentence pointing back to the report before it takes its day', () => {
+    const evs = run(
+      'طالب مئات المحتجين العراقيين أمس بتحرير مناطقهم.\nجاءت هذه المطالبة في وقفة احتجاجية نظمها المحتجون العراقيون في أربيل.',
+    );
+    const protest = evs.find((e) => e.code === '141');
+    expect(protest?.date).toBe('2024-05-11');
   });
   it('يوم أمس resolves against the publication date', () => {
     const [e] = run('التقى وزير الخارجية الأردني بنظيره المصري يوم أمس في القاهرة.');

@@ -41,6 +41,14 @@ export interface CoderResources {
   patterns: Pattern[];
   index: TriggerIndex;
   cues: Cues;
+  /** English and Arabic names of countries by code, for country-level places. */
+  countryNames?: Map<string, { en: string; ar: string }>;
+}
+
+/** A country as a place (no coordinates: a country is not a point). */
+function countryPlace(code: string, names: CoderResources['countryNames']): Place {
+  const n = names?.get(code);
+  return { name: n?.en ?? code, name_ar: n?.ar ?? '', country: code, lat: null, lon: null };
 }
 
 const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
@@ -141,7 +149,7 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
       if (d) drafts.push(d);
     }
   }
-  carryPlaces(drafts, dateline, dominantPlace(ad));
+  carryPlaces(drafts, dateline, dominantPlace(ad, res.countryNames), res.countryNames);
   return toRecords(doc.id, drafts, ad.anchor);
 }
 
@@ -472,7 +480,9 @@ function codeTrigger(
     }
   }
   // date
-  const time = nearestTime(view, trig, lo, hi);
+  // no time in the clause: a day named in the sentence before carries over to an elaboration of
+  // the same report (طالب المئات ... أمس. جاءت هذه المطالبة في وقفة احتجاجية ...)
+  const time = nearestTime(view, trig, lo, hi) ?? (refersBack(view) ? carriedTime(ad, view.index) : null);
   const date = time ? time.value : ad.anchor;
   if (modality === 'asserted' && ad.anchor && date && date.length === 10 && date > ad.anchor)
     modality = 'future';
@@ -741,6 +751,27 @@ function nearestTime(view: SentenceView, trig: TriggerHit, lo: number, hi: numbe
   return best?.te ?? null;
 }
 
+/** The sentence opens by pointing back to the report before it: جاءت هذه المطالبة, وجاء ذلك. */
+function refersBack(view: SentenceView): boolean {
+  for (let k = view.from; k < Math.min(view.to, view.from + 4); k++) {
+    const t = view.tokens[k]!;
+    if (DEMONSTRATIVES.has(t.stem) || DEMONSTRATIVES.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/** The last past day named in the previous sentence, or null. */
+function carriedTime(ad: AnnotatedDocument, sentence: number) {
+  if (sentence === 0 || !ad.anchor) return null;
+  let best: (typeof ad.times)[number] | null = null;
+  for (const te of ad.times) {
+    if (te.sentence !== sentence - 1) continue;
+    if (te.precision !== 'day' || !te.value || te.value > ad.anchor) continue;
+    best = te;
+  }
+  return best;
+}
+
 /** The dateline city: `الرياض - واس`, `موسكو (رويترز)` at the start of the article. */
 function datelinePlace(ad: AnnotatedDocument): Place | null {
   const first = ad.places[0];
@@ -754,7 +785,7 @@ function datelinePlace(ad: AnnotatedDocument): Place | null {
  * The country the article is mostly about, as a country-level place: the country named by the
  * most place mentions (at least two).
  */
-function dominantPlace(ad: AnnotatedDocument): Place | null {
+function dominantPlace(ad: AnnotatedDocument, names: CoderResources['countryNames']): Place | null {
   const counts = new Map<string, number>();
   for (const p of ad.places) if (p.country) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
   let best: string | null = null;
@@ -765,21 +796,19 @@ function dominantPlace(ad: AnnotatedDocument): Place | null {
       n = k;
     }
   if (!best || n < 2) return null;
-  const named = ad.places.find((p) => p.kind === 'country' && p.country === best);
-  return {
-    name: named?.name ?? best,
-    name_ar: named?.name_ar ?? '',
-    country: best,
-    lat: null,
-    lon: null,
-  };
+  return countryPlace(best, names);
 }
 
 /**
  * Places not named in the clause: a meeting during a visit happens where the visit is; a
  * reception in the host's country; else the dateline city, else the country the article is about.
  */
-function carryPlaces(drafts: Draft[], dateline: Place | null, dominant: Place | null): void {
+function carryPlaces(
+  drafts: Draft[],
+  dateline: Place | null,
+  dominant: Place | null,
+  names: CoderResources['countryNames'],
+): void {
   const visits: Draft[] = [];
   for (const d of drafts) {
     if ((d.pattern.code === '042' || d.pattern.code === '043') && d.place && d.modality !== 'negated') {
@@ -809,13 +838,13 @@ function carryPlaces(drafts: Draft[], dateline: Place | null, dominant: Place | 
     if (!d.place && d.pattern.code === '043') {
       const host = d.sources[0];
       if (host?.country) {
-        d.place =
-          dateline?.country === host.country
-            ? dateline
-            : { name: host.country, name_ar: '', country: host.country, lat: null, lon: null };
+        d.place = dateline?.country === host.country ? dateline : countryPlace(host.country, names);
       }
     }
     if (!d.place) d.place = dateline ?? dominant;
+    // else the source's own country: a protest, an arrest or a statement at home
+    const sc = d.sources[0]?.country;
+    if (!d.place && sc) d.place = countryPlace(sc, names);
   }
 }
 
