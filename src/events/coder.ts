@@ -467,10 +467,11 @@ function codeTrigger(
   if (targets.length === 0 && !targetOptional(p)) return null;
 
   // modality; a denial (نفى أن يكون ... قد التقى) negates the clause it introduces
-  let modality = modalityOf(toks, trig.from, lo, res.cues.modality, trig.kind);
+  // (cues like من المتوقع أن straddle the complementiser that opens the clause)
+  let modality = modalityOf(toks, trig.from, Math.max(view.from, lo - 4), res.cues.modality, trig.kind);
   if (modality !== 'future') {
     let comp = false;
-    for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 14); k--) {
+    for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 25); k--) {
       const w = toks[k]!;
       if (COMPLEMENTIZERS.has(w.norm)) comp = true;
       else if (comp && (DENIALS.has(w.lemma) || DENIALS.has(w.stem))) {

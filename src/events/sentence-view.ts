@@ -51,6 +51,20 @@ export const QUANTITIES = n(
   'أكثر',
   'مجموعة',
 );
+/** Nouns with ب that make the actor after them an adjunct: بقيادة, برئاسة, بحضور, بمشاركة. */
+export const ADJUNCT_NOUNS = n(
+  'بقيادة',
+  'برئاسة',
+  'بحضور',
+  'بمشاركة',
+  'بدعم',
+  'بالتعاون مع',
+  'بالتنسيق مع',
+  'بتمويل',
+  'بإشراف',
+  'بمبادرة',
+  'برعاية',
+);
 /** Proclitic prepositions (normalised). */
 export const CLITIC_PREPS = n('ب', 'ل', 'ك');
 
@@ -141,6 +155,8 @@ export function prepositionOf(tokens: Token[], i: number, from: number): string 
   if (!t) return null;
   for (const p of proclitics(t)) if (CLITIC_PREPS.has(p)) return p;
   const prev = i > from ? tokens[i - 1] : undefined;
+  // بقيادة السعودية, برئاسة الأمم المتحدة, بحضور الوزير: an adjunct, as if after ب
+  if (prev && ADJUNCT_NOUNS.has(prev.norm)) return 'ب';
   if (prev && prev.kind === 'word') {
     const w = prev.stem || prev.norm;
     // المئات من مسيحيي الموصل: من after a quantity is partitive, not a preposition
