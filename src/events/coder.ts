@@ -843,8 +843,10 @@ function carryPlaces(
       }
     }
     if (!d.place) d.place = dateline ?? dominant;
-    // else the source's own country: a protest, an arrest or a statement at home
-    const sc = d.sources[0]?.country;
+    // else the source's own country (a protest, an arrest or a statement at home), or for a use
+    // of force the target's (غارات على مواقع الحوثيين happen in Yemen)
+    const force = ['18', '19', '20'].includes(d.pattern.code.slice(0, 2));
+    const sc = (force ? d.targets[0]?.country : null) ?? d.sources[0]?.country;
     if (!d.place && sc) d.place = countryPlace(sc, names);
   }
 }

@@ -171,7 +171,28 @@ export function matchKeys(
 }
 
 export function tokenHasKey(t: Token, key: string): boolean {
-  return t.lemma === key || t.stem === key || t.norm === key;
+  if (t.lemma === key || t.stem === key || t.norm === key) return true;
+  const alt = feminineDefective(t);
+  return alt !== null && alt.includes(key);
+}
+
+const altCache = new Map<string, string[] | null>();
+
+/**
+ * Keys of a feminine past whose base verb lost a letter: نفت/قضت (نفى), دعت (دعا), شنت (شنّ),
+ * أجرت/ألقت/أبدت (أجرى …), تلقت (تلقى). The stemmer keeps at least three letters, so these
+ * short forms do not share the base verb's key; the coder tries these keys as well.
+ */
+export function feminineDefective(t: Token): string[] | null {
+  const s = t.stem;
+  if (s.length < 3 || s.length > 4 || !s.endsWith('ت')) return null;
+  let alt = altCache.get(s);
+  if (alt !== undefined) return alt;
+  let core = s.slice(0, -1);
+  if (core.length === 3 && (core[0] === 'ا' || core[0] === 'ت')) core = core.slice(1);
+  alt = core.length === 2 ? [core, `${core}ي`, `${core}و`] : null;
+  altCache.set(s, alt);
+  return alt;
 }
 
 function better(a: number[], b: number[]): boolean {
@@ -228,7 +249,11 @@ export function findTriggers(
       i++;
       continue;
     }
-    const cands = index.byFirst.get(t.lemma) ?? (t.stem !== t.lemma ? index.byFirst.get(t.stem) : undefined);
+    let cands = index.byFirst.get(t.lemma) ?? (t.stem !== t.lemma ? index.byFirst.get(t.stem) : undefined);
+    if (!cands) {
+      const alt = feminineDefective(t);
+      if (alt) for (const k of alt) cands ??= index.byFirst.get(k);
+    }
     if (!cands) {
       i++;
       continue;
