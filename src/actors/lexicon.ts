@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { repoRoot } from '../kb/load.js';
 import { normalize } from '../text/normalize.js';
 
-const set = (...words: string[]) => new Set(words.map(normalize));
+/** A set of words in normalised form. */
+export const wordSet = (...words: string[]) => new Set(words.map(normalize));
+const set = wordSet;
 
 /** Prepositions written as separate words: `إلى موسكو`, `مع لافروف`. */
 export const PREPOSITIONS = set(
@@ -34,6 +36,12 @@ export const PREPOSITIONS = set(
   'تجاه',
   'بحق',
   'لصالح',
+  'أمام',
+  'قرب',
+  'وسط',
+  'داخل',
+  'خارج',
+  'عند',
 );
 
 /** `نظيره السوري`: his counterpart. */

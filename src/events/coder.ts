@@ -364,10 +364,14 @@ function codeTrigger(
     after = pair[pair.length - 1]!.tokenEnd;
   } else if (verbalNoun) {
     // عن قتل نائب صومالي: the agent comes from the governing clause, what follows is the object
-    const f = subjectOfNoun(ctx, trig, true, false);
+    // (with no agent before it, the genitive is the agent: خلال استقبال الملك الأردني وزير الخارجية)
+    const f =
+      subjectOfNoun(ctx, trig, true, false) ??
+      findArgument(ctx, trig, 'noun', ['genitive'], trig.to, new Set(), false);
     if (f) {
       sources = f.actors;
       certainty = f.certainty * 0.9;
+      if (f.rule === 'genitive') after = f.end;
     }
   } else {
     const f = findArgument(ctx, trig, trig.kind, p.source, trig.to, new Set(), !definiteNoun);

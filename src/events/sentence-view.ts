@@ -3,37 +3,13 @@
  * and small grammatical tests (which preposition introduces a mention, clause markers).
  */
 import { proclitics } from '../actors/forms.js';
-import { normalize } from '../text/normalize.js';
+import { PREPOSITIONS, wordSet } from '../actors/lexicon.js';
 import type { ActorMention, PlaceMention, TimeExpression, Token } from '../types.js';
 
-const n = (...ws: string[]) => new Set(ws.map(normalize));
+const n = wordSet;
 
-/** Prepositions written as words (normalised). */
-export const WORD_PREPS = n(
-  'إلى',
-  'في',
-  'من',
-  'عن',
-  'على',
-  'مع',
-  'لدى',
-  'ضد',
-  'حتى',
-  'نحو',
-  'بين',
-  'عبر',
-  'تجاه',
-  'بحق',
-  'حول',
-  'لصالح',
-  'قرب',
-  'وسط',
-  'داخل',
-  'خارج',
-  'عند',
-  'لدى',
-  'أمام',
-);
+/** Prepositions written as words (normalised): the same list the actor recogniser uses. */
+export const WORD_PREPS = PREPOSITIONS;
 /** Quantity words: مئات, آلاف, عشرات (their من is partitive). */
 export const QUANTITIES = n(
   'مئات',

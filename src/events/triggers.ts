@@ -173,7 +173,7 @@ export function matchKeys(
 export function tokenHasKey(t: Token, key: string): boolean {
   if (t.lemma === key || t.stem === key || t.norm === key) return true;
   const alt = feminineDefective(t);
-  return alt !== null && alt.includes(key);
+  return alt?.includes(key) ?? false;
 }
 
 const altCache = new Map<string, string[] | null>();
