@@ -59,11 +59,6 @@ export function phraseAnalysis(phrase: string): { forms: string[]; definite: boo
   return { forms, definite };
 }
 
-/** The dictionary forms of a phrase's words. */
-export function phraseForms(phrase: string): string[] {
-  return phraseAnalysis(phrase).forms;
-}
-
 function insert(root: TrieNode, forms: string[], hit: Hit): boolean {
   if (forms.length === 0) return false;
   let node = root;

@@ -754,7 +754,6 @@ export function recognizeActors(
       let cc: string | null = null;
       let org: Organisation | null = null;
       let body: Role | null = role.kind === 'body' ? role : null;
-      let region: PlaceEntry | null = null;
       let linked = false;
       for (let step = 0; step < 4 && j < to; step++) {
         const t = tokens[j]!;
@@ -801,7 +800,6 @@ export function recognizeActors(
         )
           body = b.role;
         else if (p && !cc && p.place.kind === 'region') {
-          region = p.place;
           cc = p.place.country;
         } else break;
         j = s.to;
@@ -830,7 +828,7 @@ export function recognizeActors(
           resolution = 'role+name';
         } else if (sn) {
           const e = sn.entity.draft;
-          const d = push(
+          push(
             {
               kind: 'person',
               resolution: 'title+surname',
@@ -847,7 +845,6 @@ export function recognizeActors(
             i,
             sn.to,
           );
-          void d;
           return sn.to;
         } else {
           // a new name after the role: وزير الدفاع السوري مرهف أبو قصرة; وزير التعليم الدكتور X
@@ -860,7 +857,6 @@ export function recognizeActors(
       }
       // a role inside a body takes the body's sector: مسؤولين في الاستخبارات → SPY
       const sector = body && body.sector !== '-' ? body.sector : role.sector === '-' ? 'GOV' : role.sector;
-      const officeRole = body && role.kind === 'person' && body !== role ? role : role;
       if (person) {
         const d = personDraft(person, cc, role, 'role+name');
         const nameEnd = nameTo;
@@ -963,7 +959,7 @@ export function recognizeActors(
         return Math.max(j, nameTo);
       }
       const prefix = cc ?? org!.code;
-      const holder = nameTo === j && role.kind === 'person' ? holderOf(prefix, officeRole) : null;
+      const holder = nameTo === j && role.kind === 'person' ? holderOf(prefix, role) : null;
       // the name may stand before the role: هيلج لوند الرئيس التنفيذي لمجموعة ...
       let start = i;
       if (role.kind === 'person' && nameTo === j && !holder) {
@@ -1001,10 +997,9 @@ export function recognizeActors(
       if (holder) {
         // the office the text names (وزير الدفاع السعودي → the defence office), not another one he holds
         const held = officesAt(holder, date);
-        const off = held.find((o) => o.role === officeRole.key) ?? officeAt(holder, date);
+        const off = held.find((o) => o.role === role.key) ?? officeAt(holder, date);
         if (off) d.code = off.code;
       }
-      void region;
       if (start < i) register(d, start, i);
       else if (nameTo > j) register(d, k, nameTo);
       return Math.max(j, nameTo);
@@ -1204,7 +1199,7 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
     if (!(next && next.tokenStart === a.tokenEnd) && placeNext) {
       // مسيحيو سهل نينوى: a group in construct with a place is of that place's country
       a.country = placeNext.country;
-      a.code = `${placeNext.country}${sectorOf(a)}`;
+      a.code = `${placeNext.country}${a.sector ?? 'GOV'}`;
       a.resolution = 'role+nisba';
       continue;
     }
@@ -1214,7 +1209,7 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
       a.code =
         a.kind === 'body' && next.kind !== 'country'
           ? next.code
-          : `${next.country ?? next.code}${sectorOf(a)}`;
+          : `${next.country ?? next.code}${a.sector ?? 'GOV'}`;
       a.resolution = 'role+org';
       continue;
     }
@@ -1223,12 +1218,8 @@ function fillContext(actors: Draft[], places: PlaceMention[], tokensRef: Token[]
     for (const n of counts.values()) total += n;
     if (!best || (bestN < 2 && counts.size > 1) || bestN < total / 2) continue;
     a.country = best;
-    a.code = `${best}${sectorOf(a)}`;
+    a.code = `${best}${a.sector ?? 'GOV'}`;
   }
-}
-
-function sectorOf(a: Draft): string {
-  return a.sector ?? 'GOV';
 }
 
 function sentenceRanges(sentences: Sentence[], tokens: Token[]): [number, number, number][] {

@@ -27,6 +27,7 @@ import {
   CLAUSE_BREAKS,
   COMPLEMENTIZERS,
   DEMONSTRATIVES,
+  hasFuturePrefix,
   LIGHT_VERBS,
   looksImperfect,
   prepositionOf,
@@ -150,7 +151,7 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
     }
   }
   carryPlaces(drafts, dateline, dominantPlace(ad, res.countryNames), res.countryNames);
-  return toRecords(doc.id, drafts, ad.anchor);
+  return toRecords(doc.id, drafts);
 }
 
 function sentenceViews(ad: AnnotatedDocument): SentenceView[] {
@@ -288,7 +289,7 @@ function codeTrigger(
   for (let k = trig.from - 1; k >= Math.max(view.from, trig.from - 6); k--)
     if (suffered(toks[k]!)) return null;
   // a relative clause describing a standing state (التي تطالب بها, الذين يقاتلون, التي تسيطر عليها)
-  if (prev && RELATIVES.has(prev.norm) && looksImperfect(t) && !hasFuturePrefixToken(t)) return null;
+  if (prev && RELATIVES.has(prev.norm) && looksImperfect(t) && !hasFuturePrefix(t)) return null;
   // وقف إطلاق النار is a ceasefire, not gunfire
   if (prev && (CANCEL_WORDS.has(prev.norm) || CANCEL_WORDS.has(prev.stem))) return null;
   // talks, visits and meetings named with the article (المباحثات بين الجانبين, الزيارة) refer back
@@ -631,9 +632,6 @@ function referencedPerpetrator(
 }
 
 /** The trigger opens its clause: after كما / ثم / وقد, a clause break, or with a conjunction. */
-function hasFuturePrefixToken(t: Token): boolean {
-  return t.pieces.some((p) => p.kind === 'proclitic' && p.norm === 'س');
-}
 
 function clauseInitial(toks: Token[], i: number, lo: number): boolean {
   if (i <= lo) return true;
@@ -897,11 +895,10 @@ function dropGenericSiblings(drafts: Draft[]): Draft[] {
   });
 }
 
-function toRecords(article: string, allDrafts: Draft[], anchor: string | null): EventRecord[] {
+function toRecords(article: string, allDrafts: Draft[]): EventRecord[] {
   const drafts = dropGenericSiblings(allDrafts);
   const out: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
-  void anchor;
   for (const d of drafts) {
     const info = cameoInfo(codeFor(d));
     const targets: (ActorMention | Actor | null)[] = d.targets.length > 0 ? d.targets : [null];

@@ -119,12 +119,6 @@ export interface SentenceView {
   times: TimeExpression[];
 }
 
-/** Surface form of a token, normalised, without proclitics other than ال. */
-export function word(t: Token | undefined): string {
-  if (!t) return '';
-  return t.norm;
-}
-
 /** The preposition that introduces a mention starting at token `i`: `بالرئيس` → ب, `مع لافروف` → مع. */
 export function prepositionOf(tokens: Token[], i: number, from: number): string | null {
   const t = tokens[i];
