@@ -5,6 +5,9 @@
  *
  *   npm run bench                 all stages
  *   npm run bench -- --limit 1000
+ *   npm run bench -- --no-store      pipeline figures only
+ *   npm run bench -- --no-corpus     skip the whole-corpus ingest
+ *   npm run bench -- --events 100000 size of the synthetic store (default one million events)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +17,8 @@ import { repoRoot } from '../src/kb/load.js';
 import { annotate, loadResources, type Resources, type Stage } from '../src/pipeline.js';
 import type { InputDocument } from '../src/types.js';
 import { clitics } from './clitics.js';
+import { benchDashboard } from './dashboard.js';
+import { benchApi, benchIngest, benchQueries, benchWholeCorpus, withSyntheticStore } from './store.js';
 
 const corpusPath = () => join(repoRoot(), '..', 'shared', 'corpus', 'saudinewsnet-2015.jsonl.gz');
 
@@ -102,7 +107,23 @@ async function main(): Promise<void> {
     );
   }
   const ru = process.resourceUsage();
-  console.log(`peak memory (max RSS): ${(ru.maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(`peak memory (max RSS) of the pipeline figures: ${(ru.maxRSS / 1024).toFixed(0)} MiB`);
+
+  if (args.includes('--no-store')) return;
+  console.log('\nstore, API and dashboard');
+  await benchIngest(docs, res);
+  if (!args.includes('--no-corpus')) await benchWholeCorpus(corpusPath(), res);
+  const ei = args.indexOf('--events');
+  const events = ei >= 0 ? Number(args[ei + 1]) : 1_000_000;
+  await withSyntheticStore(events, async (path, store) => {
+    await benchQueries(store);
+    const server = await benchApi(path);
+    try {
+      await benchDashboard(server.url);
+    } finally {
+      await server.close();
+    }
+  });
 }
 
 main().catch((e) => {
