@@ -22,7 +22,7 @@
  *   GET  /                                   the dashboard (static files)
  */
 
-import type { Mention, StoredArticle, StoredEvent } from '../store/types.js';
+import type { Mention, PutResult, StoreCounts, StoredArticle, StoredEvent } from '../store/types.js';
 import type { ActorMention, EventRecord, PlaceMention, TimeExpression } from '../types.js';
 
 /** Spans of a text for highlighting (all offsets into `text`). */
@@ -54,3 +54,31 @@ export interface ExtractResult {
 export interface ApiError {
   error: { code: string; message: string };
 }
+
+/** `GET /api/health`. */
+export interface Health {
+  ok: true;
+  /** The store's kind (`sqlite`, `postgres`). */
+  store: string;
+  counts: StoreCounts;
+}
+
+/**
+ * `POST /api/articles`: what ingestion did (the store's `PutResult` counts, plus the documents
+ * received, extraction failures and the ids of the documents, generated when not given).
+ */
+export interface IngestResult extends PutResult {
+  documents: number;
+  failed: number;
+  ids: string[];
+}
+
+/** Codes of `ApiError` besides the `RasadError` codes of src/errors.ts (those come with 400). */
+export type ApiErrorCode =
+  | 'INVALID_REQUEST'
+  | 'NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'INTERNAL_ERROR';
