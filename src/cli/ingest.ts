@@ -3,8 +3,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { RasadError } from '../errors.js';
-import { listDocumentFiles } from '../io/read.js';
-import { readSources } from '../io/sources.js';
+import { listSourceFiles, readSources } from '../io/sources.js';
 import { ingestItems, reprocessStore } from '../store/ingest.js';
 import { openStore } from '../store/open.js';
 import { createProgress } from './progress.js';
@@ -25,7 +24,7 @@ export function countDocuments(paths: string[]): number | null {
     if (p === '-' || /^https?:\/\//i.test(p)) return null;
     let files: string[];
     try {
-      files = statSync(p).isDirectory() ? listDocumentFiles(p) : [p];
+      files = statSync(p).isDirectory() ? listSourceFiles(p) : [p];
     } catch {
       continue; // the reader reports it
     }
