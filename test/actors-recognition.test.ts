@@ -358,3 +358,12 @@ describe('clitics and offsets', () => {
     }
   });
 });
+
+describe('country words that are common nouns', () => {
+  it('الألبان (dairy products) is not Albania; the nisba الألباني still is', () => {
+    const ad = run('ارتفعت أسعار منتجات الألبان في الأسواق السعودية.', '2015-07-20');
+    expect(ad.actors.filter((a) => a.code.startsWith('ALB'))).toEqual([]);
+    const ad2 = run('التقى وزير الخارجية الألباني نظيره الإيطالي.', '2015-07-20');
+    expect(ad2.actors.some((a) => a.code.startsWith('ALB'))).toBe(true);
+  });
+});

@@ -173,3 +173,96 @@ describe('records', () => {
     expect(e!.modality).toBe('future');
   });
 });
+
+describe('words that look like triggers', () => {
+  it('an adverbial accusative is no visit: بدءاً من ... وصولاً إلى', () => {
+    expect(
+      brief('تسعى المملكة العربية السعودية إلى استقرار المنطقة بدءا من اليمن وصولا إلى سوريا والعراق.'),
+    ).toEqual([]);
+    expect(brief('وصل وزير الخارجية السعودي إلى العراق أمس.')).toEqual(['042 SAUGOV IRQ asserted']);
+  });
+  it('a verbal noun as the object of a support verb is the event: عقد ... اجتماعاً', () => {
+    expect(
+      brief('عقد وزير الدفاع السعودي في مكتبه بجدة أمس اجتماعاً ثنائياً مع وزير الدفاع الأمريكي.'),
+    ).toEqual(['040 SAUMIL USAMIL asserted']);
+  });
+  it('a predicate accusative is no threat: يمثل تهديداً', () => {
+    expect(brief('قال الرئيس التركي إن تنظيم داعش يمثل تهديدا لتركيا والمنطقة.')).toEqual([]);
+  });
+  it('a bare noun is not a Form V verb: حل وسط (compromise) is not توسّط (mediated)', () => {
+    expect(
+      brief('وتزايدت الضغوط الداخلية في هولندا وفنلندا ولم يعد أي حل وسط بين ألمانيا وفرنسا كافيا.'),
+    ).toEqual([]);
+    expect(brief('توسط أمير قطر بين السعودية والإمارات.')).toEqual([
+      '045 QATGOV SAU asserted',
+      '045 QATGOV ARE asserted',
+    ]);
+  });
+  it('a Form V imperfect is not the Form II verb: يتحمّل (bears) is not حمّل (blamed)', () => {
+    expect(
+      brief('وقال وزير الخارجية الأردني إن المجتمع الدولي يتحمل مسؤولية معاناة اللاجئين السوريين.'),
+    ).toEqual([]);
+  });
+  it('توصل إلى اتفاق (reached an agreement) is no arrival', () => {
+    expect(
+      brief('وتوصل الاتحاد الأوروبي وفيتنام إلى اتفاق تجارة حرة.').map((e) => e.slice(0, 3)),
+    ).not.toContain('042');
+  });
+  it('a broken plural أفاعيل is not a verb: أناشيد (songs) is not ناشد (appealed)', () => {
+    expect(
+      brief(
+        'وقال إن سيارات تتبع الحوثيين تجوب الشوارع وهي تردد هتافات وأناشيد تدعو الجيش اليمني إلى القتال.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('victims and authors of violence', () => {
+  it('the subject of a passive verb governing بسيارة مفخخة is the victim, not the author', () => {
+    expect(brief('اغتيل النائب العام المصري الشهر الماضي بسيارة مفخخة استهدفت موكبه.')).toEqual([]);
+    expect(brief('فجر تنظيم داعش سيارة مفخخة في بغداد أمس.')).toEqual(['1832 IMGISI - asserted']);
+  });
+  it('a Form II verbal noun of an assimilated verb is still its verb: توقيع اتفاقية', () => {
+    expect(brief('أعلنت وزارة العمل السعودية توقيع اتفاقية مع سريلانكا.')).toEqual([
+      '057 SAUGOV LKA asserted',
+    ]);
+  });
+});
+
+describe('context', () => {
+  it('a sentence about a match is sport: national teams are not states', () => {
+    expect(brief('وتلتقي السعودية مع الإمارات في مباراة الجولة الثانية من التصفيات.')).toEqual([]);
+    expect(brief('وتلتقي السعودية مع الإمارات في قمة ثنائية.')).toEqual(['040 SAU ARE asserted']);
+  });
+  it('every sentence of a sports article is sport', () => {
+    const text = [
+      'أعلن نادي الهلال تعاقده مع لاعب برازيلي جديد قبل انطلاق الدوري.',
+      'وقال المدير الفني للفريق إن اللاعب سينضم إلى معسكر الفريق في تركيا.',
+      'واستقبل الفريق الإماراتي نظيره السعودي في مباراة ودية انتهت بالتعادل.',
+      'وتلتقي البرازيل مع الأرجنتين في بطولة كأس العالم.',
+    ].join(' ');
+    expect(brief(text)).toEqual([]);
+  });
+  it('a stadium blown up is no sport', () => {
+    expect(brief('أعلن تنظيم داعش في العراق أمس تفجير الملعب الأولمبي في الرمادي.')).toEqual([
+      '183 IMGISI - asserted',
+    ]);
+  });
+  it('a club named in a political article does not make it sport', () => {
+    expect(
+      brief('نظم أطفال نادي الجزيرة الفلسطيني وقفة احتجاجية على قتل المستوطنين الإسرائيليين طفلا فلسطينيا.'),
+    ).not.toEqual([]);
+  });
+});
+
+describe('domestic visits and punctuation', () => {
+  it("a visit to one's own country is a domestic trip, not a visit between actors", () => {
+    expect(brief('زار وزير الداخلية السعودي منطقة جازان في السعودية أمس.')).toEqual([]);
+    expect(brief('زار وزير الداخلية السعودي العراق أمس.')).toEqual(['042 SAUGOV IRQ asserted']);
+  });
+  it('؛ written for a comma does not cut the verb from its object', () => {
+    expect(brief('استقبل وزير الخارجية السعودي أمس في مكتبه بجدة؛ وزير الخارجية الأردني.')).toEqual([
+      '043 SAUGOV JORGOV asserted',
+    ]);
+  });
+});

@@ -130,7 +130,9 @@ function tok(ctx: ArgContext, i: number): Token | undefined {
 function skippable(ctx: ArgContext, i: number): boolean {
   const t = tok(ctx, i);
   if (!t) return false;
-  if (t.kind === 'punct') return t.text === '،' || t.text === ',' || t.text === '«' || t.text === '"';
+  // ؛ is written where a comma would be (استقبل ... بجدة؛ رئيس الوزراء)
+  if (t.kind === 'punct')
+    return t.text === '،' || t.text === ',' || t.text === '؛' || t.text === '«' || t.text === '"';
   if (ctx.timeTokens[i - ctx.view.from]) return true;
   return SKIPPABLE.has(t.stem) || SKIPPABLE.has(t.norm);
 }
@@ -290,17 +292,98 @@ export function subjectOfNoun(
     }
   }
   if (!allowLoose) return null;
+  const caused = violenceInPhrase(ctx, trig);
   // the governing verb's subject: أعربت الكويت عن إدانتها, نفذ الجيش الأردني مناورات
   for (let i = ctx.view.actors.length - 1; i >= 0; i--) {
     const a = ctx.view.actors[i]!;
     if (a.tokenEnd > trig.from || !eligible(ctx, a)) continue;
     if (trig.from - a.tokenEnd > 8) break;
     if (prep(ctx, a)) continue;
+    // قتل ثلاثة جنود في تفجير, اغتيل النائب العام بسيارة مفخخة: next to a word of being killed,
+    // the subject of the verb that governs a violent noun in a prepositional phrase is its victim,
+    // unless that verb is taking part (شارك الجيش في القصف, قيام العناصر بتفجير)
+    if (caused && victimWordNear(ctx, a, trig) && !partakingBefore(ctx, a)) return null;
+    // استنكرت الكويت تفجير المسجد: a violent noun as the object of another verb is not its
+    // subject's doing, unless the verb is one of doing or claiming (نفذ, شن, أعلن, تبنى)
+    if (violent(trig) && a.tokenEnd === trig.from && !doingVerbBefore(ctx, a)) return null;
     const subj = withCoordinatedBefore(ctx, a);
     const comp = companions(ctx, a.tokenEnd);
     return { actors: [...subj, ...comp.actors], certainty: 0.75, end: trig.to, rule: 'subject' };
   }
   return null;
+}
+
+/** Prepositions and words of cause before a noun: في تفجير, جراء القصف, إثر هجوم, بسيارة مفخخة. */
+const CAUSE_WORDS = new Set(['في', 'جراء', 'اثر', 'خلال', 'عقب', 'بعد', 'بسبب', 'نتيجه', 'بفعل']);
+/** Verbs of taking part or doing, whose subject is the agent of the noun after في / ب: شارك, قام بـ. */
+const PARTAKING = new Set(['شارك', 'ساهم', 'اسهم', 'تورط', 'استمر', 'واصل', 'قام', 'قيام']);
+
+/** Verbs whose object is their subject's violent act: نفذ, شن, ارتكب, أعلن, تبنى (normalised). */
+const DOING = new Set(['نفذ', 'شن', 'رتكب', 'ارتكب', 'علن', 'اعلن', 'تبني', 'واصل', 'صعد', 'بدا', 'قام']);
+
+/**
+ * A noun of one-sided violence (roots 18 and 20): تفجير, اغتيال, مجزرة. Battles (19) have parties,
+ * not victims: the subject of استعادت القوات المدينة بعد معارك is one of them.
+ */
+function violent(trig: TriggerHit): boolean {
+  const root = trig.pattern.code.slice(0, 2);
+  return trig.kind === 'noun' && (root === '18' || root === '20');
+}
+
+/** The verb right before actor `a` (VSO) is one of doing or claiming. */
+function doingVerbBefore(ctx: ArgContext, a: ActorMention): boolean {
+  for (const k of [a.tokenStart - 1, a.tokenStart - 2]) {
+    const t = tok(ctx, k);
+    if (t && (DOING.has(t.stem) || DOING.has(t.lemma) || DOING.has(t.norm))) return true;
+  }
+  return false;
+}
+
+/** A noun of one-sided violence inside a prepositional phrase of cause: في تفجير, بسيارة مفخخة. */
+function violenceInPhrase(ctx: ArgContext, trig: TriggerHit): boolean {
+  if (!violent(trig)) return false;
+  const t = tok(ctx, trig.from);
+  if (t?.pieces.some((p) => p.kind === 'proclitic' && (p.norm === 'ب' || p.norm === 'ل'))) return true;
+  const prev = tok(ctx, trig.from - 1);
+  return !!prev && CAUSE_WORDS.has(prev.norm);
+}
+
+/** Words of being killed or hurt: قتل, اغتيل, أصيب, مقتل, مصرع, استشهد, وفاة (normalised stems). */
+const VICTIM_WORDS = new Set([
+  'قتل',
+  'اغتيل',
+  'اصيب',
+  'اصيبوا',
+  'جرح',
+  'مقتل',
+  'مصرع',
+  'اصابه',
+  'استشهد',
+  'استشهاد',
+  'توفي',
+  'وفاه',
+  'سقط',
+  'لقي',
+  'قتلي',
+  'ضحايا',
+]);
+
+/** A word of being killed or hurt from a little before actor `a` up to the trigger. */
+function victimWordNear(ctx: ArgContext, a: ActorMention, trig: TriggerHit): boolean {
+  for (let k = Math.max(ctx.lo, a.tokenStart - 3); k < trig.from; k++) {
+    const t = tok(ctx, k);
+    if (t && (VICTIM_WORDS.has(t.stem) || VICTIM_WORDS.has(t.norm))) return true;
+  }
+  return false;
+}
+
+/** The verb right before or after actor `a` is a verb of taking part. */
+function partakingBefore(ctx: ArgContext, a: ActorMention): boolean {
+  for (const k of [a.tokenStart - 1, a.tokenStart - 2, a.tokenEnd]) {
+    const t = tok(ctx, k);
+    if (t && (PARTAKING.has(t.stem) || PARTAKING.has(t.lemma) || PARTAKING.has(t.norm))) return true;
+  }
+  return false;
 }
 
 /** `بين X وY` after a noun trigger: both sides. */

@@ -20,6 +20,7 @@ import type {
 } from '../types.js';
 import { type ArgContext, between, findArgument, subjectOfNoun } from './arguments.js';
 import { cameoInfo } from './cameo.js';
+import { sportsSentences } from './context.js';
 import { modalityOf } from './modality.js';
 import type { ArgRule, Pattern } from './pattern-types.js';
 import type { Cues } from './patterns.js';
@@ -52,6 +53,8 @@ function countryPlace(code: string, names: CoderResources['countryNames']): Plac
   return { name: n?.en ?? code, name_ar: n?.ar ?? '', country: code, lat: null, lon: null };
 }
 
+/** Codes of making a visit: visitor → host country. */
+const VISITS = new Set(['042']);
 const SYMMETRIC = new Set(['040', '041', '044', '046', '057']);
 /** How many tokens around a trigger its arguments may lie. */
 const WINDOW = 60;
@@ -128,7 +131,9 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
   const drafts: Draft[] = [];
   const views = sentenceViews(ad);
   const dateline = datelinePlace(ad);
+  const sports = sportsSentences(ad, res.cues);
   for (const view of views) {
+    if (sports.has(view.index)) continue;
     const blocked = new Uint8Array(view.to - view.from);
     for (const a of view.actors) for (let k = a.tokenStart; k < a.tokenEnd; k++) blocked[k - view.from] = 1;
     for (const p of view.places) for (let k = p.tokenStart; k < p.tokenEnd; k++) blocked[k - view.from] = 1;
@@ -911,6 +916,10 @@ function toRecords(article: string, allDrafts: Draft[]): EventRecord[] {
         if (s && tg && (actorKey(tg) === actorKey(s) || (tg.code === s.code && tg.start === s.start)))
           continue;
         if (s && tg?.actor && tg.actor === s.actor) continue;
+        // a visit to one's own country (a governor touring his province, a deputy prime minister
+        // in Aden) is a domestic trip: the host of a visit is another country (a meeting with
+        // domestic officials is still an event)
+        if (s && tg && VISITS.has(info.code) && s.country && tg.code === s.country) continue;
         const key = `${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
         const trigger = d.span;
         const prior = seen.get(key);

@@ -3,7 +3,7 @@
  *
  * `loadPatterns()` reads every `NN-name.yaml`, validates it and compiles each trigger,
  * `unless` and `requires` phrase into lemma keys (`keysOf` from text/stem.ts), so the coder
- * matches them against `Token.lemma`. `loadCues()` reads attribution.yaml and modality.yaml.
+ * matches them against `Token.lemma`. `loadCues()` reads attribution.yaml, modality.yaml and context.yaml.
  * Every problem is reported with file and line; all problems of all files are collected
  * before one `PatternError` is thrown.
  */
@@ -479,11 +479,19 @@ export interface Cues {
     /** Negation: لم, لن, لا, ما, ليس, غير, عدم, نفى. */
     negation: Cue[];
   };
+  /** Context cues (context.yaml): words that make a sentence or an article non-political. */
+  context: {
+    /** One in a sentence makes the sentence sport: مباراة, نادي, كأس العالم. */
+    sports: Cue[];
+    /** Sports words used elsewhere too (لاعب, منتخب, بطولة): they count only for the article. */
+    sportsArticle: Cue[];
+  };
 }
 
 const CUE_FILES: Record<string, string[]> = {
   'attribution.yaml': ['verbs', 'phrases'],
   'modality.yaml': ['future', 'future_prefixes', 'hypothetical', 'hypothetical_before_imperfect', 'negation'],
+  'context.yaml': ['sports', 'sports_article'],
 };
 
 function cueList(ctx: Ctx, map: YAMLMap, key: string): Cue[] {
@@ -525,13 +533,17 @@ function readCueFile(dir: string, name: string, issues: PatternIssue[]): { ctx: 
 
 let cachedCues: Cues | null = null;
 
-/** Attribution and modality cues from attribution.yaml and modality.yaml of `dir` (default: data/patterns). */
+/**
+ * Attribution, modality and context cues from attribution.yaml, modality.yaml and context.yaml of
+ * `dir` (default: data/patterns).
+ */
 export function loadCues(dir?: string): Cues {
   if (dir === undefined && cachedCues) return cachedCues;
   const d = dir ?? defaultPatternDir();
   const issues: PatternIssue[] = [];
   const att = readCueFile(d, 'attribution.yaml', issues);
   const mod = readCueFile(d, 'modality.yaml', issues);
+  const ctx = readCueFile(d, 'context.yaml', issues);
   const none: Cue[] = [];
   const cues: Cues = {
     attribution: {
@@ -546,6 +558,10 @@ export function loadCues(dir?: string): Cues {
       hypothetical: mod ? cueList(mod.ctx, mod.map, 'hypothetical') : none,
       hypotheticalBeforeImperfect: mod ? cueList(mod.ctx, mod.map, 'hypothetical_before_imperfect') : none,
       negation: mod ? cueList(mod.ctx, mod.map, 'negation') : none,
+    },
+    context: {
+      sports: ctx ? cueList(ctx.ctx, ctx.map, 'sports') : none,
+      sportsArticle: ctx ? cueList(ctx.ctx, ctx.map, 'sports_article') : none,
     },
   };
   if (issues.length > 0) throw new PatternError(issues);

@@ -5,9 +5,11 @@
  *   أجرى اتصالا هاتفيا → [جري, اتصال, هاتف] → consult.phone (041)
  */
 import { splitSentences } from '../text/sentences.js';
+import { keysOf } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../types.js';
 import type { Pattern } from './pattern-types.js';
+import { formVMismatch, isAccusativeNoun, isBrokenPluralAfail, isDerivedParticiple } from './word-forms.js';
 
 interface Entry {
   pattern: Pattern;
@@ -24,6 +26,9 @@ interface Entry {
    * the lemma key alone would let مظاهر (aspects) match مظاهرة (demonstration).
    */
   stems: (Set<string> | null)[] | null;
+  /** Normalised stem and lemma key of the phrase's first word (توسط / وسط), for Form V checks. */
+  headStem: string;
+  headLemma: string;
 }
 
 export interface TriggerIndex {
@@ -53,9 +58,13 @@ function phraseStems(phrase: string): (Set<string> | null)[] {
   });
 }
 
-/** A verb trigger is not a definite word nor a feminine or plural noun: التقى, not اللقاء or لوحات. */
+/**
+ * A verb trigger is not a definite word nor a feminine or plural noun (التقى, not اللقاء or
+ * لوحات), nor a participle (مستقبل), an adverbial accusative (وصولاً) or a broken plural (أناشيد).
+ */
 function verbLike(t: Token): boolean {
   if (t.pieces.some((p) => p.kind === 'proclitic' && p.norm === 'ال')) return false;
+  if (isDerivedParticiple(t) || isAccusativeNoun(t) || isBrokenPluralAfail(t)) return false;
   const stem = t.pieces.find((p) => p.kind === 'stem');
   const raw = stem ? stem.text : t.text;
   return !(t.stem.endsWith('ات') && t.stem.length > 4) && !raw.endsWith('ة');
@@ -70,6 +79,46 @@ export interface TriggerHit {
   to: number;
   /** Index of the first token of the phrase. */
   head: number;
+}
+
+/** Roots whose verbal nouns in the accusative are adverbs or predicates, not motives: 04, 13. */
+const ADVERBIAL_ROOTS = new Set(['04', '13']);
+
+/** Verbs whose object noun is the event they report: قدم طلباً, وجه تهديداً, شن هجوماً. */
+const SUPPORT_VERBS = new Set(
+  [
+    'قدم',
+    'وجه',
+    'أطلق',
+    'شن',
+    'أجرى',
+    'عقد',
+    'تلقى',
+    'نفذ',
+    'أبدى',
+    'أصدر',
+    'بعث',
+    'أرسل',
+    'جدد',
+    'تقدم',
+    'أعلن',
+  ]
+    .map((w) => keysOf(w))
+    .filter((k) => k !== ''),
+);
+
+/**
+ * A support verb among the 20 words before token i (not before `lo`); mentions and time words for
+ * which `gap` holds do not count (عقد ولي العهد في مكتبه بجدة أمس اجتماعاً).
+ */
+function supportVerbBefore(tokens: Token[], i: number, lo: number, gap: (k: number) => boolean): boolean {
+  let words = 0;
+  for (let k = i - 1; k >= lo && k >= i - 40; k--) {
+    const t = tokens[k]!;
+    if (SUPPORT_VERBS.has(t.lemma) || feminineDefective(t)?.some((x) => SUPPORT_VERBS.has(x))) return true;
+    if (t.kind === 'word' && !gap(k) && ++words >= 20) return false;
+  }
+  return false;
 }
 
 /** Noun-looking tokens in a verb pattern's examples whose lemma is one of its first keys. */
@@ -102,7 +151,10 @@ export function buildTriggerIndex(patterns: Pattern[]): TriggerIndex {
       const wt =
         keys.length === 1 ? tokenize(word, splitSentences(word)).find((x) => x.kind === 'word') : undefined;
       const verbTrigger = !!wt && verbLike(wt) && !wt.stem.endsWith('ات');
+      const head = tokenize(word, splitSentences(word)).find((x) => x.kind === 'word');
       list.push({
+        headStem: head?.stem ?? '',
+        headLemma: head?.lemma ?? first,
         pattern: p,
         keys,
         stems: stems && stems.length === keys.length ? stems : null,
@@ -266,7 +318,23 @@ export function findTriggers(
     for (const c of cands) {
       const end = matchKeys(tokens, i, to, c.keys, gap);
       if (end < 0) continue;
-      if (c.pattern.kind === 'verb' && !verbLike(t) && !c.nounStems.has(t.stem)) continue;
+      if (c.pattern.kind === 'verb') {
+        if (verbLike(t)) {
+          // وسط is not توسّط, يتحمّل is not حمّل
+          if (formVMismatch(c.headStem, c.headLemma, t, c.keys.length === 1)) continue;
+        } else if (isAccusativeNoun(t)) {
+          // an adverbial or predicative accusative of a visit, meeting or threat (وصولاً إلى,
+          // الأكثر استقبالاً, يمثل تهديداً) is no event; the object of a support verb is (عقد
+          // اجتماعاً, قدمت الحكومة طلباً), and so is a phrase (اتصالاً هاتفياً). A stance stated
+          // as a motive (وقفة استنكاراً لـ, تنديداً بـ) is its subject's event.
+          if (
+            end - i === 1 &&
+            ADVERBIAL_ROOTS.has(c.pattern.code.slice(0, 2)) &&
+            !supportVerbBefore(tokens, i, from, gap)
+          )
+            continue;
+        } else if (!c.nounStems.has(t.stem)) continue;
+      }
       // a noun pattern's verb trigger (اشتبك) matches its inflected verb (اشتبكت) on the lemma
       const verbUse = c.pattern.kind === 'noun' && c.keys.length === 1 && c.verbTrigger && verbLike(t);
       if (!verbUse && !stemsFit(tokens, i, end, c)) continue;
@@ -283,7 +351,8 @@ export function findTriggers(
         c.pattern.code.length,
         c.pattern.confidence,
       ];
-      const kind = verbUse ? 'verb' : c.pattern.kind === 'verb' && !verbLike(t) ? 'noun' : c.pattern.kind;
+      const nounUse = c.pattern.kind === 'verb' && !verbLike(t);
+      const kind = verbUse ? 'verb' : nounUse ? 'noun' : c.pattern.kind;
       if (!best || better(score, best.score))
         best = { hit: { pattern: c.pattern, kind, from: i, to: end, head: i }, score };
     }
