@@ -248,8 +248,9 @@ export async function main(argv: string[]): Promise<void> {
     .command('worker')
     .description('take articles from the PostgreSQL job queue, extract and store their events')
     .requiredOption('--db <url>', 'postgres:// URL of the shared store')
-    .option('--concurrency <n>', 'articles at once in this process (default 1)')
-    .action(async (o: { db: string; concurrency?: string }) => {
+    .option('--concurrency <n>', 'articles at once in this process (default 1; run one process per core)')
+    .option('--until-empty', 'stop once the queue is drained')
+    .action(async (o: { db: string; concurrency?: string; untilEmpty?: boolean }) => {
       process.exitCode = await runWorker(o);
     });
 

@@ -37,7 +37,11 @@ export async function runServe(o: { db?: string; host?: string; port?: string })
   return 0;
 }
 
-export async function runWorker(o: { db: string; concurrency?: string }): Promise<number> {
+export async function runWorker(o: {
+  db: string;
+  concurrency?: string;
+  untilEmpty?: boolean;
+}): Promise<number> {
   if (!/^postgres(ql)?:\/\//.test(o.db))
     throw new RasadError(
       'BAD_ARGUMENT',
@@ -45,23 +49,26 @@ export async function runWorker(o: { db: string; concurrency?: string }): Promis
     );
   const concurrency = intOption('concurrency', o.concurrency, 1, 64);
   const { startWorker } = await import('../worker/index.js');
-  const controller = new AbortController();
-  let processed = 0;
-  const worker = startWorker({
+  const worker = await startWorker({
     url: o.db,
     concurrency: Math.max(1, concurrency),
-    signal: controller.signal,
-    onProcessed: () => {
-      processed++;
+    untilEmpty: o.untilEmpty,
+    onProcessed: (p) => {
+      if (p.status === 'failed')
+        process.stderr.write(`rasad: article "${p.article}" failed: ${p.error ?? ''}\n`);
+      if (p.status === 'missing') process.stderr.write(`rasad: article "${p.article}" is not in the store\n`);
     },
+    onError: (e) => process.stderr.write(`rasad: worker: ${e.message}\n`),
   });
   process.stderr.write(`rasad: worker on the queue of ${o.db.replace(/:[^:@/]*@/, ':***@')}\n`);
-  const stop = untilSignal().then(() => controller.abort());
-  await Promise.race([worker, stop]);
-  controller.abort();
-  await worker;
-  process.stderr.write(`rasad: worker stopped after ${processed} article(s)\n`);
-  return 0;
+  const stopped = untilSignal().then(() => worker.stop());
+  await Promise.race([worker.done, stopped]);
+  await worker.stop();
+  const s = worker.stats;
+  process.stderr.write(
+    `rasad: worker stopped: ${s.done} article(s) done, ${s.failed} failed, ${s.missing} missing, ${s.lost} handed back\n`,
+  );
+  return s.failed > 0 ? 2 : 0;
 }
 
 /** `90s`, `10m`, `1h` or plain seconds → milliseconds. */

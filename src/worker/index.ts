@@ -1,0 +1,13 @@
+/**
+ * Extraction workers over a PostgreSQL store: queue articles (`enqueueArticles`, `enqueuePending`)
+ * and run workers (`startWorker`) that extract and store them, each article once.
+ */
+export {
+  DEFAULT_EXPIRE_SECONDS,
+  DEFAULT_RETRY_LIMIT,
+  type EnqueueOptions,
+  EXTRACT_QUEUE,
+  enqueueArticles,
+  enqueuePending,
+} from './queue.js';
+export { type ProcessedArticle, type RunningWorker, startWorker, type WorkerOptions } from './worker.js';
