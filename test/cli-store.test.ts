@@ -117,6 +117,11 @@ describe.skipIf(!built)('store commands', () => {
     const rel = rasad(['relation', 'SYR', 'RUS', '--db', db]);
     expect(rel.status).toBe(0);
     expect(rel.stdout).toMatch(/^SYR ↔ RUS: \d+ events/);
+    const arabic = rasad(['relation', 'سوريا', 'روسيا', '--db', db]);
+    expect(arabic.stdout).toBe(rel.stdout);
+    const unknown = rasad(['actor', 'كلام عام', '--db', db]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no known actor in it/);
     const search = rasad(['search', 'موسكو', '--db', db, '--json']);
     expect(search.status).toBe(0);
   });

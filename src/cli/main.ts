@@ -3,6 +3,8 @@
  */
 import { Command } from 'commander';
 import { RasadError } from '../errors.js';
+import { loadResources } from '../pipeline.js';
+import { resolveFilterActors } from '../store/actor-keys.js';
 import { runAnnotate } from './annotate.js';
 import { runDemo } from './demo.js';
 import { runDictCheck } from './dict.js';
@@ -142,7 +144,10 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('actors')
     .description('search actors by code prefix, id or name, with their number of events')
-    .argument('[query]', 'SYR, SYRGOV, an actor id or part of an English name; none lists the most active')
+    .argument(
+      '[query]',
+      'SYR, SYRGOV, an actor id, part of an English name or an Arabic name; none lists the most active',
+    )
     .option('--db <store>', DB_HELP)
     .option('--json', 'JSON Lines')
     .option('--limit <n>', 'at most this many (default 30)')
@@ -153,7 +158,7 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('actor')
     .description('one actor: counts, partners (with mean Goldstein) and recent events')
-    .argument('<key>', 'actor code prefix (SYR, SYRGOV) or actor id')
+    .argument('<key>', 'actor code prefix (SYR, SYRGOV), actor id, or an Arabic name (روسيا، أسعد الشيباني)')
     .option('--db <store>', DB_HELP)
     .option('--json', 'JSON')
     .option('--partners <n>', 'partners to list (default 15)')
@@ -167,8 +172,8 @@ export async function main(argv: string[]): Promise<void> {
     .description(
       'events between two actors, either direction: per month by quad class, mean Goldstein, top events',
     )
-    .argument('<a>', 'first actor (code prefix or id), e.g. SYR')
-    .argument('<b>', 'second actor, e.g. RUS')
+    .argument('<a>', 'first actor (code prefix, id or Arabic name), e.g. SYR or سوريا')
+    .argument('<b>', 'second actor, e.g. RUS or روسيا')
     .option('--db <store>', DB_HELP)
     .option('--json', 'JSON')
     .option('--from <YYYY-MM-DD>', 'first date')
@@ -219,7 +224,7 @@ export async function main(argv: string[]): Promise<void> {
         bom?: boolean;
       },
     ) => {
-      const filter = toFilter(o);
+      const filter = resolveFilterActors(toFilter(o), loadResources);
       const { openStore } = await import('../store/open.js');
       const { runExport } = await import('./export.js');
       const store = await openStore(o.db ?? process.env.RASAD_DB);

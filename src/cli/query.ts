@@ -3,6 +3,8 @@
  * `rasad relation`, `rasad search`. Tables for people, `--json` for programs.
  */
 import { RasadError } from '../errors.js';
+import { loadResources } from '../pipeline.js';
+import { actorKey, resolveFilterActors, searchActorsAnyScript } from '../store/actor-keys.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { out } from './batch.js';
@@ -28,7 +30,7 @@ export interface EventsCliOptions extends FilterOptions {
 }
 
 export async function runEvents(o: EventsCliOptions): Promise<number> {
-  const filter = toFilter(o);
+  const filter = resolveFilterActors(toFilter(o), loadResources);
   filter.limit = intOption('limit', o.limit, 50, 1000);
   filter.offset = intOption('offset', o.offset, 0);
   if (o.order !== undefined) {
@@ -58,7 +60,7 @@ export async function runActors(
 ): Promise<number> {
   const limit = intOption('limit', o.limit, 30, 1000);
   return withStore(o.db, async (store) => {
-    const actors = await store.searchActors(query ?? '', limit);
+    const actors = await searchActorsAnyScript(store, query ?? '', limit, loadResources);
     await out(o.json ? actors.map((a) => `${JSON.stringify(a)}\n`).join('') : renderActors(actors));
     return 0;
   });
@@ -71,7 +73,7 @@ export async function runActor(
   const partners = intOption('partners', o.partners, 15, 500);
   const recent = intOption('recent', o.recent, 10, 500);
   return withStore(o.db, async (store) => {
-    const p = await store.actorProfile(key, { partners, recent });
+    const p = await store.actorProfile(actorKey(key, loadResources), { partners, recent });
     await out(o.json ? `${JSON.stringify(p)}\n` : renderProfile(p));
     return p.events > 0 ? 0 : 1;
   });
@@ -85,7 +87,11 @@ export async function runRelation(
   const f = toFilter({ from: o.from, to: o.to });
   const top = intOption('top', o.top, 10, 500);
   return withStore(o.db, async (store) => {
-    const r = await store.relation(a, b, { from: f.from, to: f.to, top });
+    const r = await store.relation(actorKey(a, loadResources), actorKey(b, loadResources), {
+      from: f.from,
+      to: f.to,
+      top,
+    });
     await out(o.json ? `${JSON.stringify(r)}\n` : renderRelation(r));
     return 0;
   });

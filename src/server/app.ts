@@ -9,6 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { RasadError } from '../errors.js';
 import { annotate, loadResources, type Resources } from '../pipeline.js';
+import { actorKey, resolveFilterActors, searchActorsAnyScript } from '../store/actor-keys.js';
 import { ingestDocuments } from '../store/ingest.js';
 import type { Store, StoredEvent } from '../store/types.js';
 import type { AnnotatedDocument, InputDocument } from '../types.js';
@@ -135,7 +136,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
     const page = await store.queryEvents({
-      ...toFilter(q),
+      ...resolveFilterActors(toFilter(q), res),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
       offset: q.offset ?? 0,
       order: q.order ?? 'date',
@@ -152,27 +153,41 @@ export function createApp(opts: AppOptions): OpenAPIHono {
 
   app.openapi(r.actors, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ actors: await store.searchActors(q.q ?? '', q.limit ?? DEFAULT_PAGE_SIZE) }, 200);
+    return c.json(
+      { actors: await searchActorsAnyScript(store, q.q ?? '', q.limit ?? DEFAULT_PAGE_SIZE, res) },
+      200,
+    );
   });
 
-  app.openapi(r.actor, async (c) => c.json(await store.actorProfile(c.req.valid('param').key), 200));
+  app.openapi(r.actor, async (c) =>
+    c.json(await store.actorProfile(actorKey(c.req.valid('param').key, res)), 200),
+  );
 
   app.openapi(r.relation, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    return c.json(await store.relation(q.a, q.b, { from: q.from, to: q.to, top: q.top }), 200);
+    return c.json(
+      await store.relation(actorKey(q.a, res), actorKey(q.b, res), { from: q.from, to: q.to, top: q.top }),
+      200,
+    );
   });
 
   app.openapi(r.network, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    return c.json(await store.network({ ...toFilter(q), maxNodes: q.maxNodes ?? DEFAULT_PAGE_SIZE }), 200);
+    return c.json(
+      await store.network({
+        ...resolveFilterActors(toFilter(q), res),
+        maxNodes: q.maxNodes ?? DEFAULT_PAGE_SIZE,
+      }),
+      200,
+    );
   });
 
   app.openapi(r.places, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    return c.json({ places: await store.places(toFilter(q)) }, 200);
+    return c.json({ places: await store.places(resolveFilterActors(toFilter(q), res)) }, 200);
   });
 
   app.openapi(r.article, async (c) => {

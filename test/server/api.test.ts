@@ -192,6 +192,22 @@ describe('actors, relation, network, places', () => {
     expect((await get('/api/actors?limit=9999')).status).toBe(400);
   });
 
+  it('takes actors by Arabic name: search, profile, relation, event filters', async () => {
+    const q = encodeURIComponent;
+    const arabic = ActorSummarySchema.array().parse(
+      (await body(await get(`/api/actors?q=${q('السعودية')}`))).actors,
+    );
+    expect(arabic.length).toBeGreaterThan(0);
+    expect(arabic.every((a) => a.code.startsWith('SAU'))).toBe(true);
+    const rel = await body(await get(`/api/relation?a=${q('السعودية')}&b=${q('مصر')}`));
+    expect(rel).toEqual(await body(await get('/api/relation?a=SAU&b=EGY')));
+    const ev = await body(await get(`/api/events?actor=${q('السعودية')}`));
+    expect(ev).toEqual(await body(await get('/api/events?actor=SAU')));
+    const none = await get(`/api/actors/${q('كلام عام')}`);
+    expect(none.status).toBe(400);
+    expect((await body(none)).error.message).toContain('no known actor');
+  });
+
   it('relation of two actors, and 400 without b', async () => {
     const e = (await allEvents()).find((x) => x.source && x.target && x.source.code !== x.target.code)!;
     const res = await get(`/api/relation?a=${e.source!.code}&b=${e.target!.code}&top=3`);
