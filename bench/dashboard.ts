@@ -3,18 +3,8 @@
  * the list of actors filled), over a running server. Skipped with a message when Chromium is missing.
  */
 import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.js';
 import { fmtLatency, latency } from './store.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export async function benchDashboard(url: string): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -24,7 +14,7 @@ export async function benchDashboard(url: string): Promise<void> {
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const runs = Array.from({ length: 5 }, (_, i) => i);
     const l = await latency(runs, async () => {

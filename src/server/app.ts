@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { RasadError } from '../errors.js';
 import { annotate, loadResources, type Resources } from '../pipeline.js';
 import { actorKey, resolveFilterActors, searchActorsAnyScript } from '../store/actor-keys.js';
-import { ingestDocuments } from '../store/ingest.js';
+import { documentOf, ingestDocuments } from '../store/ingest.js';
 import type { Store, StoredEvent } from '../store/types.js';
 import type { AnnotatedDocument, InputDocument } from '../types.js';
 import type { ArticleView, TextAnnotations } from './api-types.js';
@@ -194,14 +194,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     const { id } = c.req.valid('param');
     const article = await store.getArticle(id);
     if (!article) throw new ApiFailure(404, 'NOT_FOUND', `no article with id "${id}"`);
-    const doc: InputDocument = {
-      id: article.id,
-      text: article.text,
-      published: article.published,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-    };
+    const doc = documentOf(article);
     const mentions = await store.articleMentions(id);
     const events: StoredEvent[] = [];
     for (const eventId of new Set(mentions.map((m) => m.event))) {

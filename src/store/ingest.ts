@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ReadItem } from '../io/read.js';
 import { extract, loadResources, type Resources } from '../pipeline.js';
 import type { InputDocument } from '../types.js';
-import type { ArticleBatchItem, Store } from './types.js';
+import type { ArticleBatchItem, Store, StoredArticle } from './types.js';
 
 export interface IngestSummary {
   /** Documents read (not counting malformed input lines). */
@@ -39,6 +39,11 @@ export interface IngestOptions {
   onBatch?: (summary: IngestSummary, batchDocuments: number, batchFailed: number) => void;
   /** Called for each malformed input item and each failed extraction. */
   onProblem?: (message: string) => void;
+}
+
+/** A stored article as the document the extractor reads. */
+export function documentOf(a: StoredArticle): InputDocument {
+  return { id: a.id, text: a.text, published: a.published, title: a.title, url: a.url, source: a.source };
 }
 
 /** The content hash of a document: sha256 of its text, hex. */
@@ -160,17 +165,7 @@ export async function reprocessStore(
       if (!article) continue;
       summary.articles++;
       try {
-        const events = extract(
-          {
-            id: article.id,
-            text: article.text,
-            published: article.published,
-            title: article.title,
-            url: article.url,
-            source: article.source,
-          },
-          res,
-        );
+        const events = extract(documentOf(article), res);
         await store.replaceEvents(id, events);
         summary.mentions += events.length;
       } catch (e) {

@@ -16,8 +16,8 @@
 import type pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { extract, loadResources, type Resources } from '../pipeline.js';
+import { documentOf } from '../store/ingest.js';
 import { openPostgresStore } from '../store/postgres/index.js';
-import type { StoredArticle } from '../store/types.js';
 import { EXTRACT_QUEUE, type ExtractJob, openBoss, unfinishedJobs } from './queue.js';
 
 /** What happened to one job. */
@@ -88,10 +88,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function docOf(a: StoredArticle) {
-  return { id: a.id, text: a.text, published: a.published, title: a.title, url: a.url, source: a.source };
-}
-
 /** Start a worker; it runs until stopped (or, with `untilEmpty`, until the queue is drained). */
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 2));
@@ -144,7 +140,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     let events: ReturnType<typeof extract> | null = null;
     let error: string | null = null;
     try {
-      events = extract(docOf(article), res);
+      events = extract(documentOf(article), res);
     } catch (e) {
       error = (e as Error).message || String(e);
     }

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../bench/chromium.js';
 import type { ArticleView, ExtractResult } from '../../src/server/api-types.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { EventPage, Overview, StoredEvent } from '../../src/store/types.js';
 import type { InputDocument } from '../../src/types.js';
 import { haveSeed, REPO, SEED_PATH, SEED_PUBLISHED } from '../fixtures/checks.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = join(REPO, 'dist', 'web');
 const SHOTS = join(REPO, 'test-artifacts', 'screenshots');
 const SEED_ID = 'seed-000';
@@ -129,15 +129,7 @@ describe.skipIf(problem !== null)(`dashboard in Chromium${problem ? ` (skipped: 
     base = server.url;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     });
   });
 
