@@ -64,7 +64,7 @@ export function resolveFilterActors<
     const v = out[k];
     if (v !== undefined && ARABIC.test(v)) out[k] = actorKey(v, res);
   }
-  if (out.pair && out.pair.some((v) => ARABIC.test(v)))
+  if (out.pair?.some((v) => ARABIC.test(v)))
     out.pair = [actorKey(out.pair[0], res), actorKey(out.pair[1], res)];
   return out;
 }

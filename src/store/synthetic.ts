@@ -16,9 +16,9 @@ import { RasadError } from '../errors.js';
 import { type CameoInfo, loadCameo } from '../events/cameo.js';
 import type { Actor, EventRecord, Modality, Place } from '../types.js';
 import { mergeKey } from './merge.js';
+import { EVENT_COLUMNS, eventValues, firstDay } from './rows.js';
 import { indexTerms } from './search-text.js';
 import { connect, type Db, migrate } from './sqlite/database.js';
-import { EVENT_COLUMNS, eventValues, firstDay } from './sqlite/rows.js';
 import type { StoredEvent } from './types.js';
 
 export interface SyntheticOptions {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cameoInfo } from '../../src/events/cameo.js';
 import { extract, loadResources } from '../../src/pipeline.js';
-import type { EventFilter, Store, StoredEvent } from '../../src/store/types.js';
+import type { EventFilter, Overview, Store, StoredEvent } from '../../src/store/types.js';
 import type { InputDocument } from '../../src/types.js';
 import { actor, doc, item, PLACES, record, report, sha256 } from './records.js';
 
@@ -565,6 +565,55 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       it('rejects an unknown article', async () => {
         const s = await fresh();
         await expect(s.replaceEvents('ghost', [])).rejects.toThrow(/ghost/);
+      });
+    });
+
+    describe('actor codes count each event once', () => {
+      const counts = (o: Overview) => o.actors.map((a) => [a.code, a.events]);
+
+      it('a code on both sides, named and generic, counts once with or without a date range', async () => {
+        const s = await fresh();
+        await s.putArticles([
+          report('oc-a', '2024-04-02', 'a', {
+            code: '042',
+            source: SHAIBANI,
+            target: 'SYRGOV',
+            date: '2024-04-02',
+          }),
+          report('oc-b', '2024-04-03', 'b', {
+            code: '111',
+            source: 'SYRGOV',
+            target: 'SYRGOV',
+            date: '2024-04-03',
+          }),
+          report('oc-c', '2024-04-05', 'c', {
+            code: '036',
+            source: 'RUSGOV',
+            target: SHAIBANI,
+            date: '2024-04-05',
+          }),
+        ]);
+        const all = await s.overview();
+        const ranged = await s.overview({ from: '2024-04-01', to: '2024-04-30' });
+        expect(counts(all)).toEqual([
+          ['SYRGOV', 3],
+          ['RUSGOV', 1],
+        ]);
+        expect(ranged.actors).toEqual(all.actors);
+        const profile = await s.actorProfile('SYRGOV');
+        expect(profile.events).toBe(3);
+        expect(profile.summary?.events).toBe(3);
+        // the named actor alone still counts the events that name it
+        expect((await s.searchActors('rasad:test-shaibani')).map((a) => a.events)).toEqual([2]);
+
+        await s.replaceEvents('oc-a', []);
+        const after = await s.overview();
+        expect(counts(after)).toEqual([
+          ['SYRGOV', 2],
+          ['RUSGOV', 1],
+        ]);
+        expect((await s.overview({ from: '2024-04-01', to: '2024-04-30' })).actors).toEqual(after.actors);
+        expect((await s.actorProfile('SYRGOV')).summary?.events).toBe(2);
       });
     });
 

@@ -17,6 +17,7 @@ import type { ArticleBatchItem, EventFilter, Store } from '../../src/store/types
 import type { InputDocument } from '../../src/types.js';
 import { PG_SKIP_REASON, type PgCluster, startCluster, summaryMismatches } from '../helpers/pg-cluster.js';
 import { storeContract } from './contract.js';
+import { NAMED_SYRGOV, overlapReports, report } from './records.js';
 
 if (PG_SKIP_REASON) console.warn(`skipping PostgreSQL store tests: ${PG_SKIP_REASON}`);
 
@@ -132,6 +133,46 @@ describe.skipIf(PG_SKIP_REASON !== null)('PostgreSQL store', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('keeps code_overlap in step, and builds it from the stored events when migrating', async () => {
+    const url = await cluster.createDatabase();
+    const store = await openPostgresStore(url);
+    const stored = async () =>
+      (await store.pool.query(`SELECT code, events FROM code_overlap ORDER BY code`)).rows;
+    const recounted = async () =>
+      (
+        await store.pool.query(
+          `SELECT source_code AS code, count(*)::int AS events FROM events
+           WHERE source_code = target_code AND coalesce(source_actor, '') <> coalesce(target_actor, '')
+           GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows;
+    try {
+      await store.putArticles([
+        ...overlapReports(),
+        report('o3', '2025-05-06', 'c', { code: '111', source: 'SYRGOV', target: NAMED_SYRGOV }),
+      ]);
+      await store.replaceEvents('o3', []);
+      expect(await stored()).toEqual([{ code: 'SYRGOV', events: 1 }]);
+      expect(await stored()).toEqual(await recounted());
+      const before = await store.overview();
+      expect(before.actors.map((a) => [a.code, a.events])).toEqual([
+        ['SYRGOV', 2],
+        ['RUSGOV', 1],
+      ]);
+      await store.pool.query('DROP TABLE code_overlap; DELETE FROM schema_migrations WHERE version = 4');
+      expect(await migrate(store.pool)).toEqual([4]);
+      expect(await stored()).toEqual(await recounted());
+      await store.putArticles([
+        report('o4', '2025-05-08', 'd', { code: '043', source: 'IRN', target: 'IRN' }),
+      ]);
+      const after = await store.overview();
+      expect(after.actors.filter((a) => a.code !== 'IRN')).toEqual(before.actors);
+      expect(after.actors.find((a) => a.code === 'IRN')?.events).toBe(1);
+    } finally {
+      await store.close();
     }
   });
 

@@ -126,3 +126,17 @@ export function report(
   });
   return item(d, [record({ id: `${id}-r`, ...spec, article: id })]);
 }
+
+/** A named person of the code SYRGOV (an actor id), beside the generic SYRGOV actor. */
+export const NAMED_SYRGOV = actor('SYRGOV', { actor: 'rasad:test-named', name: 'Named' });
+
+/**
+ * Two events for counting actors by code: the named and the generic SYRGOV on the two sides of one
+ * (counted under both actor ids, once for the code), and RUSGOV → SYRGOV.
+ */
+export function overlapReports(): ArticleBatchItem[] {
+  return [
+    report('o1', '2025-05-01', 'a', { code: '042', source: NAMED_SYRGOV, target: 'SYRGOV' }),
+    report('o2', '2025-05-04', 'b', { code: '036', source: 'RUSGOV', target: 'SYRGOV' }),
+  ];
+}

@@ -12,7 +12,12 @@ import { openStore } from '../../src/store/open.js';
 import { appliedVersions, connect, migrate } from '../../src/store/sqlite/database.js';
 import { MIGRATIONS, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { storeContract } from './contract.js';
-import { report } from './records.js';
+import { overlapReports, report } from './records.js';
+
+/** Events naming one code on both sides under two actor ids, per code, recounted from `events`. */
+const OVERLAP_RECOUNT = `SELECT source_code AS code, count(*) AS events FROM events
+  WHERE source_code = target_code AND coalesce(source_actor, '') <> coalesce(target_actor, '')
+  GROUP BY 1 ORDER BY 1`;
 
 const dir = mkdtempSync(join(tmpdir(), 'rasad-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,6 +135,11 @@ describe('sqlite specifics', () => {
     ]);
     await s.putArticles([
       report('s4', '2025-02-11', 'd', { code: '043', source: 'SYRGOV', target: 'RUSGOV' }),
+      report('s7', '2025-04-01', 'g', { code: '042', source: assad, target: 'SYRGOV' }),
+      report('s8', '2025-04-03', 'h', { code: '111', source: 'SYRGOV', target: assad }),
+    ]);
+    await s.replaceEvents('s8', [
+      report('y', '2025-04-03', 'h', { code: '0311', source: 'IRNGOV', target: 'IRNGOV' }).events![0]!,
     ]);
     await s.markFailed('s5', 'broken');
     await s.putArticles([{ ...report('p', '2025-01-01', 'z'), events: null }]);
@@ -147,7 +157,7 @@ describe('sqlite specifics', () => {
       mentions: db.prepare('SELECT count(*) FROM mentions').pluck().get(),
       events: db.prepare('SELECT count(*) FROM events').pluck().get(),
     });
-    expect(counters).toMatchObject({ articles: 7, pending: 1, failed: 1 });
+    expect(counters).toMatchObject({ articles: 9, pending: 1, failed: 1 });
     expect(rows('SELECT code, actor, events FROM actors ORDER BY code, actor')).toEqual(
       rows(`SELECT code, actor, count(*) AS events FROM (
               SELECT seq, source_code AS code, coalesce(source_actor, '') AS actor FROM events WHERE source_code IS NOT NULL
@@ -168,8 +178,30 @@ describe('sqlite specifics', () => {
               sum(quad = 3) AS q3, sum(quad = 4) AS q4 FROM events
             WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`),
     );
+    expect(rows('SELECT code, events FROM code_overlap ORDER BY code')).toEqual([
+      { code: 'SYRGOV', events: 1 },
+    ]);
+    expect(rows('SELECT code, events FROM code_overlap ORDER BY code')).toEqual(rows(OVERLAP_RECOUNT));
     expect(db.prepare("SELECT count(*) FROM actors WHERE code = 'USA'").pluck().get()).toBe(0);
     db.close();
+  });
+
+  it('builds code_overlap from the stored events when migrating a file that lacks it', async () => {
+    const path = join(dir, 'overlap-migration.db');
+    const s1 = await openSqliteStore(path);
+    await s1.putArticles(overlapReports());
+    const before = await s1.overview();
+    await s1.close();
+    const raw = new Database(path);
+    raw.exec('DROP TABLE code_overlap; DELETE FROM schema_migrations WHERE version = 2');
+    raw.close();
+    const s2 = await openSqliteStore(path);
+    expect(await s2.overview()).toEqual(before);
+    expect(before.actors.map((a) => [a.code, a.events])).toEqual([
+      ['SYRGOV', 2],
+      ['RUSGOV', 1],
+    ]);
+    await s2.close();
   });
 
   it('openStore sends postgres URLs to the PostgreSQL backend and never prints the password', async () => {

@@ -4,9 +4,8 @@
  * ("C" collation, so byte order), actor ids exact matches, dates compare on the first day, the full
  * text goes through the article terms' GIN index.
  */
-import { RasadError } from '../../errors.js';
+import { dayBounds, isCodePrefix, placeTerms, prefixEnd } from '../filter-plan.js';
 import { queryGroups } from '../search-text.js';
-import { firstDay, placeKeyAr, placeKeyEn } from '../sqlite/rows.js';
 import type { EventFilter } from '../types.js';
 
 /** Parameters of a query under construction; `add` returns the placeholder of a value. */
@@ -16,16 +15,6 @@ export class Params {
     this.values.push(v);
     return `$${this.values.length}`;
   }
-}
-
-/** A code prefix (`SYR`, `SYRGOV`) as opposed to an actor id (`bashar-al-assad`, `Q1065`). */
-export function isCodePrefix(key: string): boolean {
-  return /^[A-Z]+$/.test(key);
-}
-
-/** The smallest string greater than every string starting with `prefix`. */
-export function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** Condition that one side of the event is the actor `key` (code prefix or actor id). */
@@ -45,25 +34,6 @@ export function pairCond(a: string, b: string, p: Params): string {
   return `((${ab}) OR (${ba}))`;
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-function checkDate(name: string, value: string): string {
-  const v = value.length > 10 && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
-  if (!DATE.test(v))
-    throw new RasadError('BAD_DATE', `filter "${name}" is "${value}" (expected YYYY-MM-DD, YYYY-MM or YYYY)`);
-  return v;
-}
-
-/** The first day after the period a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date names. */
-function dayAfter(date: string): string {
-  if (date.length === 4) return `${Number(date) + 1}-01-01`;
-  if (date.length === 7) {
-    const [y, m] = date.split('-').map(Number) as [number, number];
-    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  }
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Date range conditions on `e.day` (`to` is inclusive of its whole day, month or year). */
 export function dateConds(
   from: string | undefined,
@@ -71,8 +41,9 @@ export function dateConds(
   conds: string[],
   p: Params,
 ): void {
-  if (from) conds.push(`e.day >= ${p.add(firstDay(checkDate('from', from)))}`);
-  if (to) conds.push(`e.day < ${p.add(dayAfter(checkDate('to', to)))}`);
+  const b = dayBounds(from, to);
+  if (b.from) conds.push(`e.day >= ${p.add(b.from)}`);
+  if (b.before) conds.push(`e.day < ${p.add(b.before)}`);
 }
 
 /** A tsquery (as text, for a `::tsquery` cast) for the query words, or null when it has none. */
@@ -106,9 +77,9 @@ export function whereOf(f: EventFilter, p: Params): string {
   dateConds(f.from, f.to, conds, p);
   if (f.modality && f.modality.length > 0) conds.push(`e.modality = ANY(${p.add(f.modality)}::text[])`);
   if (f.place) {
-    const pl = f.place.trim();
-    const parts = [`e.place_key_en = ${p.add(placeKeyEn(pl))}`, `e.place_key_ar = ${p.add(placeKeyAr(pl))}`];
-    if (/^[A-Za-z]{3}$/.test(pl)) parts.push(`e.place_country = ${p.add(pl.toUpperCase())}`);
+    const t = placeTerms(f.place);
+    const parts = [`e.place_key_en = ${p.add(t.en)}`, `e.place_key_ar = ${p.add(t.ar)}`];
+    if (t.country) parts.push(`e.place_country = ${p.add(t.country)}`);
     conds.push(`(${parts.join(' OR ')})`);
   }
   if (f.text !== undefined && f.text.trim() !== '') {
@@ -136,15 +107,4 @@ export function orderOf(order: EventFilter['order']): string {
     default:
       return 'e.day DESC NULLS LAST, e.seq DESC';
   }
-}
-
-/** Page size: default 50, clamped to 1..1000. */
-export function limitOf(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return 50;
-  return Math.max(1, Math.min(1000, Math.floor(limit)));
-}
-
-export function offsetOf(offset: number | undefined): number {
-  if (offset === undefined || !Number.isFinite(offset)) return 0;
-  return Math.max(0, Math.floor(offset));
 }

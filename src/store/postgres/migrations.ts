@@ -5,7 +5,7 @@
  * waits, then finds the versions recorded).
  *
  * The tables mirror the SQLite backend's (src/store/sqlite/migrations.ts) column for column, so both
- * backends share the row mapping (src/store/sqlite/rows.ts) and answer every query alike:
+ * backends share the row mapping (src/store/rows.ts) and answer every query alike:
  * - `articles`: `seq` is the insertion order, `hash` the sha256 of the text (unique), `terms` the
  *   full-text index: a tsvector built with `array_to_tsvector` from `indexTerms` (the project's own
  *   tokenizer and Arabic normalisation, src/store/search-text.ts), searched with a GIN index. The
@@ -22,7 +22,9 @@
  * - summary tables kept in step by every write (./write.ts), as in SQLite, so that the unfiltered
  *   overview, actor search and network read a few hundred rows instead of a million events:
  *   `actors` (per actor code and actor id: events as source or target), `month_stats` (per month and
- *   quad class), `pair_stats` (per directed pair of actor codes).
+ *   quad class), `pair_stats` (per directed pair of actor codes), and from migration 4
+ *   `code_overlap` (per actor code, the events naming it on both sides under two actor ids, so the
+ *   events of a code count once; src/store/summaries.ts).
  * - `store_generation`: a sequence every write advances after it commits; the costly aggregate views
  *   are cached per process and recomputed when it moved (src/store/postgres/store.ts).
  *
@@ -31,11 +33,7 @@
  */
 import type pg from 'pg';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { type Migration, pendingMigrations } from '../schema-versions.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -192,6 +190,20 @@ SELECT source_code, target_code, count(*), sum(goldstein) FROM events
 WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY source_code, target_code;
 `,
   },
+  {
+    version: 4,
+    name: 'code_overlap: events counted once per actor code',
+    sql: `
+CREATE TABLE code_overlap (
+  code text COLLATE "C" PRIMARY KEY,
+  events integer NOT NULL
+);
+INSERT INTO code_overlap (code, events)
+SELECT source_code, count(*) FROM events
+WHERE source_code = target_code AND coalesce(source_actor, '') <> coalesce(target_actor, '')
+GROUP BY source_code;
+`,
+  },
 ];
 
 /** Key of the session advisory lock that serialises migrations (any constant would do). */
@@ -215,15 +227,10 @@ export async function migrate(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied text NOT NULL)',
       );
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
-      const done = new Set(rows.map((r) => r.version));
-      const known = new Set(migrations.map((m) => m.version));
-      const unknown = [...done].filter((v) => !known.has(v));
-      if (unknown.length > 0)
-        throw new Error(
-          `the store was written by a newer version of Rasad (schema version ${Math.max(...unknown)}, this version knows up to ${Math.max(...known)})`,
-        );
-      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-        if (done.has(m.version)) continue;
+      for (const m of pendingMigrations(
+        migrations,
+        rows.map((r) => r.version),
+      )) {
         await client.query('BEGIN');
         try {
           await client.query(m.sql);

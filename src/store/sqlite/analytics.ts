@@ -1,85 +1,52 @@
 /**
  * Aggregate views of the SQLite store: actor search and profiles, the relation between two actors,
  * the overview, the actor network and events per place. Unfiltered views read the summary tables
- * (`actors`, `month_stats`, `pair_stats`), filtered ones the covering indexes of `events`.
+ * (`actors`, `code_overlap`, `month_stats`, `pair_stats`), filtered ones the covering indexes of
+ * `events`; rows become the views' shapes in src/store/view-shapes.ts.
  */
+import { isCodePrefix, limitOf, prefixEnd } from '../filter-plan.js';
 import type {
   ActorProfile,
   ActorSummary,
   EventFilter,
-  MonthPoint,
   Network,
-  NetworkEdge,
   Overview,
-  Partner,
   PlaceCount,
   Relation,
 } from '../types.js';
+import {
+  type ActorRow,
+  type CodeInfo,
+  codeSummaries,
+  type EdgeRow,
+  type MonthRow,
+  monthPoints,
+  networkNodes,
+  networkOf,
+  type PartnerRow,
+  type PlaceRow,
+  pairOf,
+  partnerOf,
+  placeCountOf,
+  relationOf,
+  summaryOf,
+} from '../view-shapes.js';
 import type { Db } from './database.js';
 import {
   type CodeList,
   codeLister,
   dateConds,
-  isCodePrefix,
   isEmptyFilter,
   matchSql,
-  prefixEnd,
   sideCond,
   sideIndex,
 } from './filter.js';
 import { eventsBySeq } from './read.js';
 
-interface ActorRow {
-  code: string;
-  actor: string;
-  name: string | null;
-  country: string | null;
-  events: number;
-}
-
-function summaryOf(r: ActorRow): ActorSummary {
-  return { code: r.code, country: r.country, actor: r.actor || null, name: r.name, events: r.events };
-}
-
-type Quads = [number, number, number, number];
-
-interface PartnerRow {
-  code: string;
-  n: number;
-  g: number;
-  q1: number;
-  q2: number;
-  q3: number;
-  q4: number;
-}
-
-/** Rows (month, quad, n, g) → month points, ascending. */
-function monthPoints(rows: Array<{ month: string; quad: number; n: number; g: number }>): MonthPoint[] {
-  const by = new Map<string, { quads: Quads; events: number; g: number }>();
-  for (const r of rows) {
-    let p = by.get(r.month);
-    if (!p) {
-      p = { quads: [0, 0, 0, 0], events: 0, g: 0 };
-      by.set(r.month, p);
-    }
-    if (r.quad >= 1 && r.quad <= 4) p.quads[r.quad - 1] = (p.quads[r.quad - 1] ?? 0) + r.n;
-    p.events += r.n;
-    p.g += r.g;
-  }
-  return [...by.entries()]
-    .filter(([, p]) => p.events > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([month, p]) => ({ month, quads: p.quads, events: p.events, goldstein: round(p.g / p.events) }));
-}
-
-/** Means are rounded to 4 decimals so that backends agree. */
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
-}
-
-function mean(sum: number | null, n: number): number | null {
-  return n > 0 && sum !== null ? round(sum / n) : null;
-}
+/** Events per actor code from the summaries: its `actors` rows less its `code_overlap` row. */
+const CODE_EVENTS = `SELECT a.code,
+    sum(a.events) - ifnull((SELECT o.events FROM code_overlap o WHERE o.code = a.code), 0) AS events
+  FROM actors a`;
 
 export class SqliteAnalytics {
   private readonly db: Db;
@@ -105,7 +72,7 @@ export class SqliteAnalytics {
 
   searchActors(query: string, limit = 20): ActorSummary[] {
     const q = query.trim();
-    const n = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const n = limitOf(limit, 20);
     if (q === '')
       return this.all<ActorRow>('SELECT * FROM actors ORDER BY events DESC, code, actor LIMIT ?', [n]).map(
         summaryOf,
@@ -136,13 +103,7 @@ export class SqliteAnalytics {
     const partnerRows = isCodePrefix(k)
       ? this.partnersFromSummary(k, opts?.partners ?? 10)
       : this.partnersFromEvents(k, opts?.partners ?? 10);
-    const partners: Partner[] = partnerRows.map((r) => ({
-      code: r.code,
-      name: null,
-      events: r.n,
-      goldstein: round(r.g / r.n),
-      quads: [r.q1, r.q2, r.q3, r.q4],
-    }));
+    const partners = partnerRows.map(partnerOf);
     const recent = eventsBySeq(this.db, this.recentSeqs(k, Math.max(0, opts?.recent ?? 10)));
     return { key: k, summary, events, asSource, asTarget, partners, recent };
   }
@@ -228,18 +189,10 @@ export class SqliteAnalytics {
   /** The summary of an actor key: the code itself (all its actor ids together), else the actor id. */
   private actorSummary(key: string): ActorSummary | null {
     if (isCodePrefix(key)) {
-      const exact = this.all<ActorRow>(
-        `SELECT code, '' AS actor, max(CASE WHEN actor = '' THEN name END) AS name, max(country) AS country, sum(events) AS events
-         FROM actors WHERE code = ? GROUP BY code`,
-        [key],
-      )[0];
-      if (exact) return summaryOf(exact);
-      const best = this.all<ActorRow>(
-        `SELECT code, '' AS actor, max(CASE WHEN actor = '' THEN name END) AS name, max(country) AS country, sum(events) AS events
-         FROM actors WHERE code >= ? AND code < ? GROUP BY code ORDER BY events DESC, code LIMIT 1`,
-        [key, prefixEnd(key)],
-      )[0];
-      return best ? summaryOf(best) : null;
+      const exact = this.codeEvents('a.code = ?', [key], 1);
+      const best =
+        exact.length > 0 ? exact : this.codeEvents('a.code >= ? AND a.code < ?', [key, prefixEnd(key)], 1);
+      return codeSummaries(best, this.codeInfo(best.map((r) => r.code)))[0] ?? null;
     }
     const row = this.all<ActorRow>(
       'SELECT * FROM actors WHERE actor = ? ORDER BY events DESC, code LIMIT 1',
@@ -248,18 +201,41 @@ export class SqliteAnalytics {
     return row ? summaryOf(row) : null;
   }
 
+  /** The most active actor codes among those matching a condition on `actors a`, each event once. */
+  private codeEvents(
+    cond: string,
+    params: unknown[],
+    limit: number,
+  ): Array<{ code: string; events: number }> {
+    return this.all(
+      `${CODE_EVENTS} ${cond ? `WHERE ${cond}` : ''} GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?`,
+      [...params, limit],
+    );
+  }
+
+  /** Country and name of actor codes, from the `actors` summary. */
+  private codeInfo(codes: string[]): CodeInfo {
+    const out: CodeInfo = new Map();
+    if (codes.length === 0) return out;
+    for (const r of this.all<{ code: string; country: string | null; name: string | null }>(
+      `SELECT code, max(country) AS country, max(CASE WHEN actor = '' THEN name END) AS name FROM actors
+       WHERE code IN (${codes.map(() => '?').join(', ')}) GROUP BY code`,
+      codes,
+    ))
+      out.set(r.code, { country: r.country, name: r.name });
+    return out;
+  }
+
   relation(a: string, b: string, opts?: { from?: string; to?: string; top?: number }): Relation {
     const f: EventFilter = { pair: [a.trim(), b.trim()] };
     if (opts?.from) f.from = opts.from;
     if (opts?.to) f.to = opts.to;
     const m = matchSql(f, ['day', 'quad', 'goldstein'], this.codes);
-    const rows = this.all<{ month: string | null; quad: number; n: number; g: number }>(
+    const rows = this.all<MonthRow>(
       `SELECT substr(e.day, 1, 7) AS month, e.quad, count(*) AS n, sum(e.goldstein) AS g
        FROM (${m.sql}) AS e GROUP BY 1, 2`,
       m.params,
     );
-    const events = rows.reduce((n, r) => n + r.n, 0);
-    const gsum = rows.reduce((n, r) => n + r.g, 0);
     const t = matchSql(f, ['num_articles', 'num_mentions', 'day'], this.codes);
     const top = eventsBySeq(
       this.db,
@@ -271,16 +247,7 @@ export class SqliteAnalytics {
         .pluck()
         .all(...t.params, Math.max(0, opts?.top ?? 10)) as number[],
     );
-    return {
-      a: a.trim(),
-      b: b.trim(),
-      events,
-      goldstein: mean(gsum, events),
-      months: monthPoints(
-        rows.filter((r): r is { month: string; quad: number; n: number; g: number } => r.month !== null),
-      ),
-      top,
-    };
+    return relationOf(a.trim(), b.trim(), rows, top);
   }
 
   overview(opts?: { from?: string; to?: string; top?: number }): Overview {
@@ -290,24 +257,16 @@ export class SqliteAnalytics {
       const events = this.count("SELECT n FROM counters WHERE name = 'events'", []);
       const mentions = this.count("SELECT n FROM counters WHERE name = 'mentions'", []);
       const months = monthPoints(
-        this.all('SELECT month, quad, events AS n, gsum AS g FROM month_stats', []) as Array<{
-          month: string;
-          quad: number;
-          n: number;
-          g: number;
-        }>,
+        this.all<MonthRow>('SELECT month, quad, events AS n, gsum AS g FROM month_stats', []),
       );
-      const actors = this.all<ActorRow>(
-        `SELECT code, '' AS actor, max(CASE WHEN actor = '' THEN name END) AS name, max(country) AS country, sum(events) AS events
-         FROM actors GROUP BY code ORDER BY events DESC, code LIMIT ?`,
-        [top],
-      ).map(summaryOf);
+      const codes = this.codeEvents('', [], top);
+      const actors = codeSummaries(codes, this.codeInfo(codes.map((c) => c.code)));
       const pairs = this.all<{ a: string; b: string; n: number; g: number }>(
         `SELECT min(source_code, target_code) AS a, max(source_code, target_code) AS b,
            sum(events) AS n, sum(gsum) AS g
          FROM pair_stats GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?`,
         [top],
-      ).map((r) => ({ a: r.a, b: r.b, events: r.n, goldstein: mean(r.g, r.n) }));
+      ).map(pairOf);
       return { articles, events, mentions, months, actors, pairs };
     }
     const conds: string[] = [];
@@ -318,16 +277,15 @@ export class SqliteAnalytics {
       .prepare(`SELECT count(*) AS n, sum(e.num_mentions) AS m FROM events e WHERE ${where}`)
       .get(...params) as { n: number; m: number | null };
     const months = monthPoints(
-      this.all(
+      this.all<MonthRow>(
         `SELECT substr(e.day, 1, 7) AS month, e.quad, count(*) AS n, sum(e.goldstein) AS g
          FROM events e WHERE ${where} GROUP BY 1, 2`,
         params,
       ),
     );
     // each side counted from the day index alone; an event with one code on both sides counts once
-    const actors = this.all<ActorRow>(
-      `SELECT t.code, '' AS actor, (SELECT x.name FROM actors x WHERE x.code = t.code AND x.actor = '') AS name,
-         (SELECT max(x.country) FROM actors x WHERE x.code = t.code) AS country, sum(t.n) AS events FROM (
+    const codes = this.all<{ code: string; events: number }>(
+      `SELECT t.code, sum(t.n) AS events FROM (
          SELECT e.source_code AS code, count(*) AS n FROM events e
            WHERE ${where} AND e.source_code IS NOT NULL GROUP BY 1
          UNION ALL
@@ -335,21 +293,21 @@ export class SqliteAnalytics {
            WHERE ${where} AND e.target_code IS NOT NULL AND e.target_code IS NOT e.source_code GROUP BY 1) AS t
        GROUP BY t.code ORDER BY events DESC, t.code LIMIT ?`,
       [...params, ...params, top],
-    ).map(summaryOf);
+    );
+    const actors = codeSummaries(codes, this.codeInfo(codes.map((c) => c.code)));
     const pairs = this.all<{ a: string; b: string; n: number; g: number }>(
       `SELECT min(e.source_code, e.target_code) AS a, max(e.source_code, e.target_code) AS b,
          count(*) AS n, sum(e.goldstein) AS g
        FROM events e WHERE ${where} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
        GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?`,
       [...params, top],
-    ).map((r) => ({ a: r.a, b: r.b, events: r.n, goldstein: mean(r.g, r.n) }));
+    ).map(pairOf);
     return { articles, events: tot.n, mentions: tot.m ?? 0, months, actors, pairs };
   }
 
   network(filter: EventFilter & { maxNodes?: number }): Network {
     const { maxNodes, ...f } = filter;
-    const max = Math.max(1, Math.floor(maxNodes ?? 50));
-    let rows: Array<{ s: string; t: string; n: number; g: number }>;
+    let rows: EdgeRow[];
     if (isEmptyFilter(f))
       rows = this.all(
         'SELECT source_code AS s, target_code AS t, events AS n, gsum AS g FROM pair_stats',
@@ -363,37 +321,8 @@ export class SqliteAnalytics {
         m.params,
       );
     }
-    const activity = new Map<string, number>();
-    for (const r of rows) {
-      activity.set(r.s, (activity.get(r.s) ?? 0) + r.n);
-      if (r.t !== r.s) activity.set(r.t, (activity.get(r.t) ?? 0) + r.n);
-    }
-    const kept = [...activity.entries()]
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-      .slice(0, max);
-    const keep = new Set(kept.map(([c]) => c));
-    const known = new Map<string, { country: string | null; name: string | null }>();
-    if (kept.length > 0) {
-      const codes = kept.map(([c]) => c);
-      for (const r of this.all<{ code: string; country: string | null; name: string | null }>(
-        `SELECT code, max(country) AS country, max(CASE WHEN actor = '' THEN name END) AS name FROM actors
-         WHERE code IN (${codes.map(() => '?').join(', ')}) GROUP BY code`,
-        codes,
-      ))
-        known.set(r.code, r);
-    }
-    const nodes: ActorSummary[] = kept.map(([code, events]) => ({
-      code,
-      country: known.get(code)?.country ?? null,
-      actor: null,
-      name: known.get(code)?.name ?? null,
-      events,
-    }));
-    const edges: NetworkEdge[] = rows
-      .filter((r) => keep.has(r.s) && keep.has(r.t))
-      .map((r) => ({ source: r.s, target: r.t, events: r.n, goldstein: mean(r.g, r.n) }))
-      .sort((x, y) => y.events - x.events || (x.source + x.target < y.source + y.target ? -1 : 1));
-    return { nodes, edges };
+    const kept = networkNodes(rows, Math.max(1, Math.floor(maxNodes ?? 50)));
+    return networkOf(rows, kept, this.codeInfo(kept.map((k) => k.code)));
   }
 
   places(filter: EventFilter): PlaceCount[] {
@@ -402,28 +331,12 @@ export class SqliteAnalytics {
       ['place_name', 'place_name_ar', 'place_country', 'place_lat', 'place_lon', 'goldstein'],
       this.codes,
     );
-    return this.all<{
-      name: string;
-      name_ar: string | null;
-      country: string | null;
-      lat: number | null;
-      lon: number | null;
-      n: number;
-      g: number;
-    }>(
+    return this.all<PlaceRow>(
       `SELECT e.place_name AS name, max(e.place_name_ar) AS name_ar, e.place_country AS country,
          max(e.place_lat) AS lat, max(e.place_lon) AS lon, count(*) AS n, sum(e.goldstein) AS g
        FROM (${m.sql}) AS e WHERE e.place_name IS NOT NULL
        GROUP BY e.place_name, e.place_country ORDER BY n DESC, name LIMIT 1000`,
       m.params,
-    ).map((r) => ({
-      name: r.name,
-      name_ar: r.name_ar ?? '',
-      country: r.country,
-      lat: r.lat,
-      lon: r.lon,
-      events: r.n,
-      goldstein: mean(r.g, r.n),
-    }));
+    ).map(placeCountOf);
   }
 }

@@ -5,7 +5,8 @@
  * versions recorded).
  */
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { type Migration, pendingMigrations } from '../schema-versions.js';
+import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -69,16 +70,8 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)',
     );
-    const done = new Set(appliedVersions(db));
-    const known = new Set(migrations.map((m) => m.version));
-    const unknown = [...done].filter((v) => !known.has(v));
-    if (unknown.length > 0)
-      throw new Error(
-        `the store was written by a newer version of Rasad (schema version ${Math.max(...unknown)}, this version knows up to ${Math.max(...known)})`,
-      );
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)');
-    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (done.has(m.version)) continue;
+    for (const m of pendingMigrations(migrations, appliedVersions(db))) {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
       applied.push(m.version);

@@ -4,25 +4,14 @@
  * summary), so the composite indexes are searched code by code instead of scanned over a range;
  * without a code list it is a range (`source_code >= 'SYR' AND source_code < 'SYS'`).
  */
-import { RasadError } from '../../errors.js';
+import { dayBounds, isCodePrefix, placeTerms, prefixEnd } from '../filter-plan.js';
 import { fts5Match } from '../search-text.js';
 import type { EventFilter } from '../types.js';
 import type { Db } from './database.js';
-import { firstDay, placeKeyAr, placeKeyEn } from './rows.js';
 
 export interface Where {
   sql: string;
   params: unknown[];
-}
-
-/** A code prefix (`SYR`, `SYRGOV`) as opposed to an actor id (`bashar-al-assad`, `Q1065`). */
-export function isCodePrefix(key: string): boolean {
-  return /^[A-Z]+$/.test(key);
-}
-
-/** The smallest string greater than every string starting with `prefix`. */
-export function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** The actor codes in use that start with a prefix, or null to use a range instead. */
@@ -73,25 +62,6 @@ export function pairCond(a: string, b: string, params: unknown[], codes?: CodeLi
   return `((${ab}) OR (${ba}))`;
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-function checkDate(name: string, value: string): string {
-  const v = value.length > 10 && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
-  if (!DATE.test(v))
-    throw new RasadError('BAD_DATE', `filter "${name}" is "${value}" (expected YYYY-MM-DD, YYYY-MM or YYYY)`);
-  return v;
-}
-
-/** The first day after the period a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date names. */
-function dayAfter(date: string): string {
-  if (date.length === 4) return `${Number(date) + 1}-01-01`;
-  if (date.length === 7) {
-    const [y, m] = date.split('-').map(Number) as [number, number];
-    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  }
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Date range conditions on `e.day` (`to` is inclusive of its whole day, month or year). */
 export function dateConds(
   from: string | undefined,
@@ -99,13 +69,14 @@ export function dateConds(
   conds: string[],
   params: unknown[],
 ): void {
-  if (from) {
+  const b = dayBounds(from, to);
+  if (b.from) {
     conds.push('e.day >= ?');
-    params.push(firstDay(checkDate('from', from)));
+    params.push(b.from);
   }
-  if (to) {
+  if (b.before) {
     conds.push('e.day < ?');
-    params.push(dayAfter(checkDate('to', to)));
+    params.push(b.before);
   }
 }
 
@@ -232,12 +203,12 @@ function restOf(f: EventFilter, driver: Driver, codes?: CodeList): Where {
     params.push(...f.modality);
   }
   if (f.place) {
-    const p = f.place.trim();
+    const t = placeTerms(f.place);
     const parts = ['e.place_key_en = ?', 'e.place_key_ar = ?'];
-    params.push(placeKeyEn(p), placeKeyAr(p));
-    if (/^[A-Za-z]{3}$/.test(p)) {
+    params.push(t.en, t.ar);
+    if (t.country) {
       parts.push('e.place_country = ?');
-      params.push(p.toUpperCase());
+      params.push(t.country);
     }
     conds.push(`(${parts.join(' OR ')})`);
   }
@@ -298,15 +269,4 @@ export function orderOf(order: EventFilter['order']): string {
     default:
       return 'e.day DESC, e.seq DESC';
   }
-}
-
-/** Page size: default 50, clamped to 1..1000. */
-export function limitOf(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return 50;
-  return Math.max(1, Math.min(1000, Math.floor(limit)));
-}
-
-export function offsetOf(offset: number | undefined): number {
-  if (offset === undefined || !Number.isFinite(offset)) return 0;
-  return Math.max(0, Math.floor(offset));
 }

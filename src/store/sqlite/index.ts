@@ -2,30 +2,12 @@
  * The embedded SQLite event store (better-sqlite3): `openSqliteStore(path)` opens or creates the
  * file (`:memory:` for a private in-memory store), applies the migrations and returns a `Store`.
  *
- * The overview, network and places, the views that may scan many events, are cached per write
- * generation: a write by any connection to the file bumps `meta.generation`, which every cached
- * read checks first. Event queries and relations are never cached (they are index searches).
+ * The costly views are cached per write generation (src/store/layered-store.ts): a write by any
+ * connection to the file bumps `meta.generation`, which every cached read checks first.
  */
 import type { EventRecord } from '../../types.js';
-import type {
-  ActorProfile,
-  ActorSummary,
-  ArticleBatchItem,
-  ArticleHit,
-  ArticleStatus,
-  EventFilter,
-  EventPage,
-  Mention,
-  Network,
-  Overview,
-  PlaceCount,
-  PutResult,
-  Relation,
-  Store,
-  StoreCounts,
-  StoredArticle,
-  StoredEvent,
-} from '../types.js';
+import { LayeredStore } from '../layered-store.js';
+import type { ArticleBatchItem, PutResult, Store } from '../types.js';
 import { SqliteAnalytics } from './analytics.js';
 import { connect, type Db, migrate } from './database.js';
 import { SqliteReader } from './read.js';
@@ -45,98 +27,35 @@ export async function openSqliteStore(path: string): Promise<Store> {
   return new SqliteStore(db, path);
 }
 
-class SqliteStore implements Store {
+class SqliteStore extends LayeredStore {
   readonly kind = 'sqlite';
   readonly location: string;
   private readonly db: Db;
   private readonly writer: SqliteWriter;
-  private readonly reader: SqliteReader;
-  private readonly analytics: SqliteAnalytics;
-  private cache = new Map<string, unknown>();
-  private cacheGeneration = '';
+  protected readonly reads: SqliteReader;
+  protected readonly views: SqliteAnalytics;
 
   constructor(db: Db, location: string) {
+    super();
     this.db = db;
     this.location = location;
     this.writer = new SqliteWriter(db);
-    this.reader = new SqliteReader(db);
-    this.analytics = new SqliteAnalytics(db);
+    this.reads = new SqliteReader(db);
+    this.views = new SqliteAnalytics(db);
   }
 
-  private cached<T>(key: string, compute: () => T): T {
-    const gen = this.reader.generation();
-    if (gen !== this.cacheGeneration) {
-      this.cache.clear();
-      this.cacheGeneration = gen;
-    }
-    if (this.cache.has(key)) return structuredClone(this.cache.get(key) as T);
-    const value = compute();
-    if (this.cache.size > 200) this.cache.clear();
-    this.cache.set(key, value);
-    return structuredClone(value);
+  protected generation(): string {
+    return this.reads.generation();
   }
 
   async putArticles(items: ArticleBatchItem[]): Promise<PutResult> {
     return this.writer.putArticles(items);
-  }
-  async knownHashes(hashes: string[]): Promise<Set<string>> {
-    return this.reader.knownHashes(hashes);
   }
   async replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
     this.writer.replaceEvents(articleId, events);
   }
   async markFailed(articleId: string, error: string): Promise<void> {
     this.writer.markFailed(articleId, error);
-  }
-  async getArticle(id: string): Promise<StoredArticle | null> {
-    return this.reader.getArticle(id);
-  }
-  async listArticleIds(opts: {
-    after?: string | null;
-    limit: number;
-    status?: ArticleStatus;
-  }): Promise<string[]> {
-    return this.reader.listArticleIds(opts);
-  }
-  async counts(): Promise<StoreCounts> {
-    return this.reader.counts();
-  }
-  async queryEvents(filter: EventFilter): Promise<EventPage> {
-    return this.reader.queryEvents(filter);
-  }
-  async *iterateEvents(filter: EventFilter, opts?: { mentions?: boolean }): AsyncIterable<StoredEvent> {
-    yield* this.reader.iterateEvents(filter, opts);
-  }
-  async getEvent(id: string): Promise<StoredEvent | null> {
-    return this.reader.getEvent(id);
-  }
-  async articleMentions(articleId: string): Promise<Mention[]> {
-    return this.reader.articleMentions(articleId);
-  }
-  async searchActors(query: string, limit?: number): Promise<ActorSummary[]> {
-    return this.analytics.searchActors(query, limit);
-  }
-  async actorProfile(key: string, opts?: { partners?: number; recent?: number }): Promise<ActorProfile> {
-    return this.analytics.actorProfile(key, opts);
-  }
-  async relation(
-    a: string,
-    b: string,
-    opts?: { from?: string; to?: string; top?: number },
-  ): Promise<Relation> {
-    return this.analytics.relation(a, b, opts);
-  }
-  async overview(opts?: { from?: string; to?: string; top?: number }): Promise<Overview> {
-    return this.cached(`overview:${JSON.stringify(opts ?? {})}`, () => this.analytics.overview(opts));
-  }
-  async network(filter: EventFilter & { maxNodes?: number }): Promise<Network> {
-    return this.cached(`network:${JSON.stringify(filter)}`, () => this.analytics.network(filter));
-  }
-  async places(filter: EventFilter): Promise<PlaceCount[]> {
-    return this.cached(`places:${JSON.stringify(filter)}`, () => this.analytics.places(filter));
-  }
-  async searchArticles(query: string, opts?: { limit?: number; offset?: number }): Promise<ArticleHit[]> {
-    return this.reader.searchArticles(query, opts);
   }
   async close(): Promise<void> {
     if (!this.db.open) return;

@@ -17,6 +17,8 @@
  *   a million events: `actors` (per actor code and actor id: events as source or target),
  *   `month_stats` (per month and quad class), `pair_stats` (per directed pair of actor codes, with
  *   events per quad class).
+ * - `code_overlap` (migration 2): per actor code, the events naming it on both sides under two
+ *   different actor ids, so the events of a code are counted once (src/store/summaries.ts).
  * - `counters`: rows of articles (all, pending, failed), mentions and events, kept by triggers, so
  *   counts do not scan a million rows.
  * - `meta`: `generation`, incremented by every write transaction (read caches are keyed on it).
@@ -32,11 +34,7 @@
  * `merge_key, date` finds merge candidates.
  */
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../schema-versions.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -204,6 +202,20 @@ CREATE TABLE pair_stats (
   q4 INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (source_code, target_code)
 ) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 2,
+    name: 'code_overlap: events counted once per actor code',
+    sql: `
+CREATE TABLE code_overlap (
+  code TEXT PRIMARY KEY,
+  events INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO code_overlap (code, events)
+SELECT source_code, count(*) FROM events
+WHERE source_code = target_code AND ifnull(source_actor, '') <> ifnull(target_actor, '')
+GROUP BY source_code;
 `,
   },
 ];

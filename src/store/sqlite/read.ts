@@ -2,7 +2,17 @@
  * Reads of the SQLite store: articles, counts, event queries and streams, mentions, full-text
  * article search.
  */
-import { findFirstMatch, fts5Match, snippet } from '../search-text.js';
+import { limitOf, offsetOf } from '../filter-plan.js';
+import {
+  type ArticleRow,
+  articleFromRow,
+  articleHitOf,
+  type EventRow,
+  eventFromRow,
+  type MentionRow,
+  mentionFromRow,
+} from '../rows.js';
+import { fts5Match } from '../search-text.js';
 import type {
   ArticleHit,
   ArticleStatus,
@@ -14,15 +24,7 @@ import type {
   StoredEvent,
 } from '../types.js';
 import type { Db } from './database.js';
-import { type CodeList, codeLister, isEmptyFilter, limitOf, matchSql, offsetOf, orderOf } from './filter.js';
-import {
-  type ArticleRow,
-  articleFromRow,
-  type EventRow,
-  eventFromRow,
-  type MentionRow,
-  mentionFromRow,
-} from './rows.js';
+import { type CodeList, codeLister, isEmptyFilter, matchSql, orderOf } from './filter.js';
 
 /** Events fetched per query while streaming. */
 const STREAM_PAGE = 500;
@@ -149,7 +151,7 @@ export class SqliteReader {
   searchArticles(query: string, opts?: { limit?: number; offset?: number }): ArticleHit[] {
     const match = fts5Match(query);
     if (match === null) return [];
-    const limit = Math.max(1, Math.min(1000, Math.floor(opts?.limit ?? 20)));
+    const limit = limitOf(opts?.limit, 20);
     const offset = offsetOf(opts?.offset);
     const rows = this.db
       .prepare(
@@ -157,18 +159,7 @@ export class SqliteReader {
          WHERE article_fts MATCH ? ORDER BY f.rank, a.seq LIMIT ? OFFSET ?`,
       )
       .all(match, limit, offset) as ArticleRow[];
-    return rows.map((a) => {
-      const hit = findFirstMatch(a.text, query) ?? { start: 0, end: 0 };
-      return {
-        id: a.id,
-        title: a.title,
-        published: a.published,
-        source: a.source,
-        snippet: snippet(a.text, hit.start, hit.end),
-        start: hit.start,
-        end: hit.end,
-      };
-    });
+    return rows.map((a) => articleHitOf(a, query));
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Writes of the SQLite store: articles with their records, merged into events by the rule of
- * src/store/merge.ts, with the summary tables (actors, month_stats, pair_stats) kept in step.
+ * src/store/merge.ts, with the summary tables (actors, code_overlap, month_stats, pair_stats; see
+ * src/store/summaries.ts) kept in step.
  *
  * Every public method runs in one transaction. A record joins the best candidate event (same merge
  * key, date within the window, compatible place) or creates its own; the touched event is then
@@ -9,44 +10,40 @@
  * batch adding many reports of one big event costs one pass over its mentions.
  */
 import type Database from 'better-sqlite3';
-import { RasadError } from '../../errors.js';
-import type { EventRecord, InputDocument } from '../../types.js';
-import {
-  aggregate,
-  type Candidate,
-  candidateDates,
-  chooseEvent,
-  eventIdFor,
-  mergeDate,
-  mergeKey,
-  outletOf,
-  toMention,
-} from '../merge.js';
-import { indexTerms } from '../search-text.js';
-import type { ArticleBatchItem, Mention, PutResult } from '../types.js';
-import type { Db } from './database.js';
+import type { EventRecord } from '../../types.js';
+import { aggregate, chooseEvent, eventIdFor, outletOf, toMention } from '../merge.js';
 import {
   type ArticleRow,
-  type Contribution,
-  contributionOf,
   EVENT_COLUMNS,
   type EventRow,
   eventFromRow,
   eventValues,
+  MENTION_COLUMNS,
   type MentionRow,
   mentionFromRow,
-} from './rows.js';
+  mentionRowOf,
+  type PlaceColumns,
+  placeFromRow,
+} from '../rows.js';
+import { indexTerms } from '../search-text.js';
+import { type Contribution, contributionOf } from '../summaries.js';
+import type { ArticleBatchItem, Mention, PutResult } from '../types.js';
+import {
+  type ArticleContext,
+  articleStatus,
+  articleValues,
+  contextOf,
+  EAGER_LIMIT,
+  freeEventId,
+  mergePlan,
+  unknownArticle,
+} from '../write-steps.js';
+import type { Db } from './database.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 
-/** Above this many mentions, an event touched by a batch is re-aggregated once at the end. */
-const EAGER_LIMIT = 200;
-
-interface ArticleContext {
-  id: string;
-  published: string | null;
-  outlet: string | null;
-}
+/** The columns of a merge candidate. */
+type CandidateRow = PlaceColumns & Pick<EventRow, 'id' | 'date' | 'num_mentions' | 'added'>;
 
 export class SqliteWriter {
   private readonly db: Db;
@@ -84,8 +81,8 @@ export class SqliteWriter {
       deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
       eventMentions: db.prepare('SELECT * FROM mentions WHERE event_id = ? ORDER BY seq'),
       insertMention: db.prepare(
-        `INSERT INTO mentions (id, event_id, article, sentence, start, "end", trigger, code, modality, confidence,
-         pattern, outlet, merge_date, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO mentions (${MENTION_COLUMNS.map((c) => `"${c}"`).join(', ')})
+         VALUES (${MENTION_COLUMNS.map(() => '?').join(', ')})`,
       ),
       actorUp: db.prepare(
         `INSERT INTO actors (code, actor, name, country, events) VALUES (?, ?, ?, ?, ?)
@@ -93,6 +90,11 @@ export class SqliteWriter {
          name = coalesce(excluded.name, name), country = coalesce(excluded.country, country)`,
       ),
       actorPrune: db.prepare('DELETE FROM actors WHERE code = ? AND actor = ? AND events <= 0'),
+      overlapUp: db.prepare(
+        `INSERT INTO code_overlap (code, events) VALUES (?, ?)
+         ON CONFLICT (code) DO UPDATE SET events = events + excluded.events`,
+      ),
+      overlapPrune: db.prepare('DELETE FROM code_overlap WHERE code = ? AND events <= 0'),
       monthUp: db.prepare(
         `INSERT INTO month_stats (month, quad, events, gsum) VALUES (?, ?, ?, ?)
          ON CONFLICT (month, quad) DO UPDATE SET events = events + excluded.events, gsum = gsum + excluded.gsum`,
@@ -130,19 +132,9 @@ export class SqliteWriter {
             continue;
           }
           hashes.add(item.hash);
-          const status = item.error ? 'failed' : item.events === null ? 'pending' : 'done';
+          const status = articleStatus(item);
           const existing = this.st.articleById.get(doc.id) as ArticleRow | undefined;
-          const values = [
-            item.hash,
-            doc.text,
-            doc.title ?? null,
-            doc.url ?? null,
-            doc.source ?? null,
-            doc.published ?? null,
-            status,
-            item.error ?? null,
-            now,
-          ];
+          const values = articleValues(item, status, now);
           let seq: number;
           if (existing) {
             this.removeArticleMentions(doc.id);
@@ -218,51 +210,17 @@ export class SqliteWriter {
     deferred: Set<string>,
   ): number {
     for (const r of records) {
-      const date = mergeDate(r, art.published);
-      const key = mergeKey(r, date);
-      let target: Candidate | null = null;
-      if (key && date) {
-        const dates = candidateDates(date);
-        const rows = this.st.candidates.all(
-          key,
-          dates[0],
-          dates[1] ?? dates[0],
-          dates[2] ?? dates[0],
-        ) as Array<
-          Pick<
-            EventRow,
-            | 'id'
-            | 'date'
-            | 'place_name'
-            | 'place_name_ar'
-            | 'place_country'
-            | 'place_lat'
-            | 'place_lon'
-            | 'num_mentions'
-            | 'added'
-          >
-        >;
-        target = chooseEvent(
-          r,
-          date,
-          rows.map((c) => ({
-            id: c.id,
-            date: c.date,
-            place:
-              c.place_name === null
-                ? null
-                : {
-                    name: c.place_name,
-                    name_ar: c.place_name_ar ?? '',
-                    country: c.place_country,
-                    lat: c.place_lat,
-                    lon: c.place_lon,
-                  },
-            num_mentions: c.num_mentions,
-            added: c.added,
-          })),
-        );
-      }
+      const { date, key, window } = mergePlan(r, art.published);
+      const [d0, d1, d2] = window;
+      const rows = d0 ? (this.st.candidates.all(key, d0, d1 ?? d0, d2 ?? d0) as CandidateRow[]) : [];
+      const target =
+        date && rows.length > 0
+          ? chooseEvent(
+              r,
+              date,
+              rows.map((c) => ({ ...c, place: placeFromRow(c) })),
+            )
+          : null;
       if (target) {
         this.insertMention(toMention({ ...r, article: art.id }, target.id, art.outlet), date);
         if (target.num_mentions + 1 > EAGER_LIMIT) {
@@ -270,7 +228,7 @@ export class SqliteWriter {
           deferred.add(target.id);
         } else this.reaggregate(target.id);
       } else {
-        const id = this.freeEventId(eventIdFor(r));
+        const id = freeEventId(eventIdFor(r), (x) => !!this.st.eventExists.get(x));
         const mention = toMention({ ...r, article: art.id }, id, art.outlet);
         const ev = aggregate(id, [mention], date, now);
         this.st.insertEvent.run(...eventValues(ev, key));
@@ -294,28 +252,9 @@ export class SqliteWriter {
     return st;
   }
 
-  private freeEventId(base: string): string {
-    if (!this.st.eventExists.get(base)) return base;
-    for (let i = 2; ; i++) if (!this.st.eventExists.get(`${base}-${i}`)) return `${base}-${i}`;
-  }
-
   private insertMention(m: Mention, mergeDateValue: string | null): void {
-    this.st.insertMention.run(
-      m.id,
-      m.event,
-      m.article,
-      m.sentence,
-      m.start,
-      m.end,
-      m.trigger,
-      m.code,
-      m.modality,
-      m.confidence,
-      m.pattern,
-      m.outlet,
-      mergeDateValue,
-      JSON.stringify(m.record),
-    );
+    const row = mentionRowOf(m, mergeDateValue);
+    this.st.insertMention.run(...MENTION_COLUMNS.map((c) => row[c]));
   }
 
   /** Recompute an event from its mentions; delete it when none is left. */
@@ -357,6 +296,10 @@ export class SqliteWriter {
       this.st.actorUp.run(a.code, a.actor, sign > 0 ? a.name : null, sign > 0 ? a.country : null, sign);
       if (sign < 0) this.st.actorPrune.run(a.code, a.actor);
     }
+    if (c.overlap) {
+      this.st.overlapUp.run(c.overlap, sign);
+      if (sign < 0) this.st.overlapPrune.run(c.overlap);
+    }
     if (c.month) {
       this.st.monthUp.run(c.month.month, c.month.quad, sign, sign * c.month.goldstein);
       if (sign < 0) this.st.monthPrune.run(c.month.month, c.month.quad);
@@ -367,15 +310,4 @@ export class SqliteWriter {
       if (sign < 0) this.st.pairPrune.run(c.pair.source, c.pair.target);
     }
   }
-}
-
-function contextOf(doc: InputDocument): ArticleContext {
-  return { id: doc.id, published: doc.published ?? null, outlet: outletOf(doc) };
-}
-
-function unknownArticle(id: string): RasadError {
-  return new RasadError(
-    'UNKNOWN_ARTICLE',
-    `article "${id}" is not in the store (expected the id of a stored article)`,
-  );
 }

@@ -1,23 +1,50 @@
 /**
- * Rows of the SQLite store and their mapping to the store's types: a merged event is one flat row
- * (actors and place spread over columns), a mention keeps the whole record as JSON.
+ * Rows of the store's tables and their mapping to the store's types, the same for every backend
+ * (the SQLite and PostgreSQL schemas name and order their columns alike): a merged event is one
+ * flat row (actors and place spread over columns), a mention keeps the whole record as JSON.
  */
-import { normalize } from '../../text/normalize.js';
-import type { EventRecord, Modality, Place } from '../../types.js';
-import type { ArticleStatus, EventActor, Mention, StoredArticle, StoredEvent } from '../types.js';
 
-export interface EventRow {
+import { normalize } from '../text/normalize.js';
+import type { EventRecord, Modality, Place } from '../types.js';
+import { findFirstMatch, snippet } from './search-text.js';
+import type { ArticleHit, ArticleStatus, EventActor, Mention, StoredArticle, StoredEvent } from './types.js';
+
+/** The place columns of an event row. */
+export interface PlaceColumns {
+  place_name: string | null;
+  place_name_ar: string | null;
+  place_country: string | null;
+  place_lat: number | null;
+  place_lon: number | null;
+}
+
+/**
+ * A row of `events`. `seq` is the storage order (PostgreSQL returns its bigint as a string). The
+ * fields named as in StoredEvent hold the same values.
+ */
+export interface EventRow
+  extends PlaceColumns,
+    Pick<
+      StoredEvent,
+      | 'id'
+      | 'date'
+      | 'code'
+      | 'root'
+      | 'goldstein'
+      | 'plover'
+      | 'confidence'
+      | 'num_mentions'
+      | 'num_articles'
+      | 'num_sources'
+      | 'first_article'
+      | 'trigger'
+      | 'added'
+    > {
   seq: number;
-  id: string;
   merge_key: string | null;
-  date: string | null;
   day: string | null;
   month: string | null;
-  code: string;
-  root: string;
   quad: number;
-  goldstein: number;
-  plover: string | null;
   source_code: string | null;
   source_country: string | null;
   source_actor: string | null;
@@ -28,21 +55,9 @@ export interface EventRow {
   target_actor: string | null;
   target_name: string | null;
   target_text: string | null;
-  place_name: string | null;
-  place_name_ar: string | null;
   place_key_en: string | null;
   place_key_ar: string | null;
-  place_country: string | null;
-  place_lat: number | null;
-  place_lon: number | null;
   modality: string;
-  confidence: number;
-  num_mentions: number;
-  num_articles: number;
-  num_sources: number;
-  first_article: string;
-  trigger: string;
-  added: string;
 }
 
 /** Columns written for an event (all but `seq`), in the order of `eventValues`. */
@@ -101,10 +116,13 @@ export function placeKeyAr(name: string): string {
   return normalize(name.trim());
 }
 
+/** Values of an actor's code, country, actor, name and text columns. */
+function actorValues(a: EventActor | null): unknown[] {
+  return [a?.code ?? null, a?.country ?? null, a?.actor ?? null, a?.name ?? null, a?.text ?? null];
+}
+
 /** Values of EVENT_COLUMNS for an event. */
 export function eventValues(e: StoredEvent, mergeKey: string | null): unknown[] {
-  const s = e.source;
-  const t = e.target;
   const p = e.place;
   const day = e.date ? firstDay(e.date) : null;
   return [
@@ -118,16 +136,8 @@ export function eventValues(e: StoredEvent, mergeKey: string | null): unknown[] 
     e.quad,
     e.goldstein,
     e.plover,
-    s?.code ?? null,
-    s?.country ?? null,
-    s?.actor ?? null,
-    s?.name ?? null,
-    s?.text ?? null,
-    t?.code ?? null,
-    t?.country ?? null,
-    t?.actor ?? null,
-    t?.name ?? null,
-    t?.text ?? null,
+    ...actorValues(e.source),
+    ...actorValues(e.target),
     p?.name ?? null,
     p?.name_ar ?? null,
     p ? placeKeyEn(p.name) : null,
@@ -157,17 +167,20 @@ function actorOf(
   return { code, country, actor, name, text };
 }
 
+/** The place of an event row, or null. */
+export function placeFromRow(r: PlaceColumns): Place | null {
+  return r.place_name === null
+    ? null
+    : {
+        name: r.place_name,
+        name_ar: r.place_name_ar ?? '',
+        country: r.place_country,
+        lat: r.place_lat,
+        lon: r.place_lon,
+      };
+}
+
 export function eventFromRow(r: EventRow): StoredEvent {
-  const place: Place | null =
-    r.place_name === null
-      ? null
-      : {
-          name: r.place_name,
-          name_ar: r.place_name_ar ?? '',
-          country: r.place_country,
-          lat: r.place_lat,
-          lon: r.place_lon,
-        };
   return {
     id: r.id,
     code: r.code,
@@ -178,7 +191,7 @@ export function eventFromRow(r: EventRow): StoredEvent {
     source: actorOf(r.source_code, r.source_country, r.source_actor, r.source_name, r.source_text),
     target: actorOf(r.target_code, r.target_country, r.target_actor, r.target_name, r.target_text),
     date: r.date,
-    place,
+    place: placeFromRow(r),
     modality: r.modality as Modality,
     confidence: r.confidence,
     num_mentions: r.num_mentions,
@@ -190,22 +203,52 @@ export function eventFromRow(r: EventRow): StoredEvent {
   };
 }
 
-export interface MentionRow {
+/** A row of `mentions` (the fields named as in Mention hold the same values). */
+export interface MentionRow extends Omit<Mention, 'event' | 'modality' | 'record'> {
   seq: number;
-  id: string;
   event_id: string;
-  article: string;
-  sentence: number;
-  start: number;
-  end: number;
-  trigger: string;
-  code: string;
   modality: string;
-  confidence: number;
-  pattern: string;
-  outlet: string | null;
   merge_date: string | null;
+  /** The record as JSON. */
   record: string;
+}
+
+/** Columns written for a mention (all but `seq`). */
+export const MENTION_COLUMNS = [
+  'id',
+  'event_id',
+  'article',
+  'sentence',
+  'start',
+  'end',
+  'trigger',
+  'code',
+  'modality',
+  'confidence',
+  'pattern',
+  'outlet',
+  'merge_date',
+  'record',
+] as const;
+
+/** The row written for a mention merged on `mergeDate`. */
+export function mentionRowOf(m: Mention, mergeDate: string | null): Omit<MentionRow, 'seq'> {
+  return {
+    id: m.id,
+    event_id: m.event,
+    article: m.article,
+    sentence: m.sentence,
+    start: m.start,
+    end: m.end,
+    trigger: m.trigger,
+    code: m.code,
+    modality: m.modality,
+    confidence: m.confidence,
+    pattern: m.pattern,
+    outlet: m.outlet,
+    merge_date: mergeDate,
+    record: JSON.stringify(m.record),
+  };
 }
 
 export function mentionFromRow(r: MentionRow): Mention {
@@ -226,19 +269,10 @@ export function mentionFromRow(r: MentionRow): Mention {
   };
 }
 
-export interface ArticleRow {
+/** A row of `articles` (the fields named as in StoredArticle hold the same values). */
+export interface ArticleRow extends Omit<StoredArticle, 'status'> {
   seq: number;
-  id: string;
-  hash: string;
-  text: string;
-  title: string | null;
-  url: string | null;
-  source: string | null;
-  published: string | null;
   status: string;
-  error: string | null;
-  events: number;
-  added: string;
 }
 
 export function articleFromRow(r: ArticleRow): StoredArticle {
@@ -257,30 +291,19 @@ export function articleFromRow(r: ArticleRow): StoredArticle {
   };
 }
 
-/**
- * What one event adds to the summary tables: its actors (once per distinct code and actor id), its
- * month and quad, and its directed pair of actor codes.
- */
-export interface Contribution {
-  actors: Array<{ code: string; actor: string; name: string | null; country: string | null }>;
-  month: { month: string; quad: number; goldstein: number } | null;
-  pair: { source: string; target: string; quad: number; goldstein: number } | null;
-}
-
-export function contributionOf(e: StoredEvent): Contribution {
-  const actors: Contribution['actors'] = [];
-  for (const a of [e.source, e.target]) {
-    if (!a) continue;
-    const actor = a.actor ?? '';
-    if (actors.some((x) => x.code === a.code && x.actor === actor)) continue;
-    actors.push({ code: a.code, actor, name: a.name, country: a.country });
-  }
+/** A search hit: the article and its first match of the query, with a snippet around it. */
+export function articleHitOf(
+  a: Pick<ArticleRow, 'id' | 'text' | 'title' | 'published' | 'source'>,
+  query: string,
+): ArticleHit {
+  const hit = findFirstMatch(a.text, query) ?? { start: 0, end: 0 };
   return {
-    actors,
-    month: e.date ? { month: firstDay(e.date).slice(0, 7), quad: e.quad, goldstein: e.goldstein } : null,
-    pair:
-      e.source && e.target
-        ? { source: e.source.code, target: e.target.code, quad: e.quad, goldstein: e.goldstein }
-        : null,
+    id: a.id,
+    title: a.title,
+    published: a.published,
+    source: a.source,
+    snippet: snippet(a.text, hit.start, hit.end),
+    start: hit.start,
+    end: hit.end,
   };
 }
