@@ -367,3 +367,61 @@ describe('country words that are common nouns', () => {
     expect(ad2.actors.some((a) => a.code.startsWith('ALB'))).toBe(true);
   });
 });
+
+describe('places and names that are not actors', () => {
+  const codes = (ad: AnnotatedDocument) => ad.actors.map((a) => `${a.text} ${a.code}`);
+  it('a nisba closing a personal name is a family name, not a nationality', () => {
+    const ad = run('ألقى الشيخ الدكتور سعد بن عبدالرحمن التركي محاضرة في الجامع الكبير.', '2015-07-20');
+    expect(ad.actors.filter((a) => a.code.startsWith('TUR'))).toEqual([]);
+    const ad2 = run(
+      'وكان المحدث ناصر الدين الألباني قد صحح الحديث، كما نقل عنه الشيخ الألباني.',
+      '2015-07-20',
+    );
+    expect(ad2.actors.filter((a) => a.code.startsWith('ALB'))).toEqual([]);
+    const ad3 = run('وصل خالد التونسي إلى الرياض أمس.', '2015-07-20');
+    expect(ad3.actors.filter((a) => a.code.startsWith('TUN'))).toEqual([]);
+    // a nisba after a role or a plain noun is still a nationality
+    const ad4 = run('التقى وزير الخارجية التركي مسؤولين أتراكا ومواطنا تركيا.', '2015-07-20');
+    expect(mention(ad4, 'وزير الخارجية التركي').code).toBe('TURGOV');
+  });
+  it('a capital after a place noun is a location, not its state acting', () => {
+    const ad = run(
+      'وشهدت العاصمة صنعاء مظاهرات، ووقع انفجار بمدينة الرياض قرب العاصمة البلجيكية بروكسل.',
+      '2015-07-20',
+    );
+    expect(codes(ad).filter((c) => /صنعاء|الرياض|بروكسل/.test(c))).toEqual([]);
+    expect(ad.places.map((p) => p.text)).toEqual(expect.arrayContaining(['صنعاء', 'الرياض', 'بروكسل']));
+    // a capital acting for its state is still an actor
+    expect(mention(run('وأعلنت موسكو أنها سترسل وفدا.', '2015-07-20'), 'موسكو').code).toBe('RUS');
+  });
+  it('a news agency in the dateline is the byline, not an actor', () => {
+    const ad = run(
+      'واس - جدة: التقى وزير الخارجية السعودي نظيره الفرنسي. وقالت واس إن اللقاء كان وديا.',
+      '2015-07-20',
+    );
+    expect(ad.actors.filter((a) => a.code === 'SAUMED').map((a) => a.start)).toEqual([
+      ad.doc.text.indexOf('واس إن'),
+    ]);
+  });
+  it('الأطراف الشمالية (the outskirts) and an indefinite "any party" are not actors', () => {
+    const ad = run('انسحبت الميليشيات من الأطراف الشمالية لمدينة عدن.', '2015-07-20');
+    expect(ad.actors.filter((a) => a.text === 'الأطراف')).toEqual([]);
+    const ad2 = run('ورفض الوزير احتكار الإسلام من طرف حزب أو جماعة.', '2015-07-20');
+    expect(ad2.actors.filter((a) => a.text === 'حزب')).toEqual([]);
+    // a party with its nisba still is
+    expect(mention(run('دعت الأطراف اليمنية إلى الحوار.', '2015-07-20'), 'الأطراف اليمنية').code).toBe('YEM');
+  });
+  it('رئيس حزب + a party name: the party, not the body its name contains', () => {
+    const ad = run('اجتمع ولي العهد مع رئيس حزب القوات اللبنانية في جدة.', '2015-07-20');
+    expect(ad.actors.filter((a) => a.code === 'LBNMIL')).toEqual([]);
+    expect(mention(ad, 'رئيس حزب القوات اللبنانية').code).toBe('LBNPTY');
+  });
+});
+
+describe('geographic features named after a country', () => {
+  it('بحيرة تشاد is a lake, not Chad acting', () => {
+    const ad = run('فر آلاف السكان من القرى الواقعة على ضفاف بحيرة تشاد.', '2015-07-20');
+    expect(ad.actors.filter((a) => a.code.startsWith('TCD'))).toEqual([]);
+    expect(mention(run('وأعلنت تشاد إغلاق حدودها.', '2015-07-20'), 'تشاد').code).toBe('TCD');
+  });
+});

@@ -266,3 +266,83 @@ describe('domestic visits and punctuation', () => {
     ]);
   });
 });
+
+describe('places, receptions and courtesy', () => {
+  it('arriving at a city airport is arriving in the city', () => {
+    expect(brief('وصل وزير الخارجية الفرنسي إلى مطار بيروت الدولي أمس.')).toEqual([
+      '042 FRAGOV LBN asserted',
+    ]);
+  });
+  it('a city after في or ب is where a reception took place, not who was received', () => {
+    expect(brief('استقبل العاهل الأردني في قصر الحسينية بالعقبة أمس رئيس حزب الكتائب اللبناني.')).toEqual([
+      '043 JORGOV LBNPTY asserted',
+    ]);
+    expect(brief('عقد مجلس الوزراء السعودي اجتماعا في قصر اليمامة بالرياض أمس.')).toEqual([]);
+  });
+  it('كان في استقبال GUEST ... HOST: the host follows, the guest is the genitive', () => {
+    expect(
+      brief('وكان في استقبال الرئيس الفرنسي لدى وصوله إلى مطار القاهرة الدولي رئيس الوزراء المصري.'),
+    ).toEqual(['043 EGYGOV FRAGOV asserted', '042 FRAGOV EGY asserted']);
+    expect(
+      brief('وصل وزير الخارجية الإيطالي إلى عمان أمس. وكان في استقباله لدى وصوله وزير الخارجية الأردني.'),
+    ).toEqual(['042 ITAGOV JOR asserted', '043 JORGOV ITAGOV asserted']);
+    // the guest's own officials lining up is protocol
+    expect(brief('وكان في استقبال الرئيس المصري لدى عودته وزير الخارجية المصري.')).toEqual([]);
+  });
+  it('thanks to staff or a town of the same country are courtesy, not events', () => {
+    expect(brief('وقدم وزير الصحة السعودي شكره للعاملين في المستشفيات على جهودهم.')).toEqual([]);
+    expect(brief('وشكر وزير الخارجية اللبناني السعودية على دعمها.')).toEqual(['051 LBNGOV SAU asserted']);
+  });
+  it('a new clause after ، و keeps its subject, not an actor in the previous object phrase', () => {
+    const got = brief(
+      'فرضت الحكومة البريطانية أمس عقوبات على أربعة من قيادات حزب الله ورجل أعمال في لبنان، واتهمتهم بدعم العمليات العسكرية لنظام بشار الأسد.',
+    );
+    expect(got.some((g) => g.startsWith('112 GBRGOV'))).toBe(true);
+    expect(got.some((g) => g.startsWith('112 LBNREB'))).toBe(false);
+  });
+  it('a place inside غادر ... متوجها is where the trip began', () => {
+    expect(brief('ومن المقرر أن يغادر وزير الخارجية الألماني الأردن اليوم متوجها إلى السعودية.')).toEqual([
+      '042 DEUGOV SAU future',
+    ]);
+  });
+  it('a tag line after the article codes no events', () => {
+    expect(brief('قال مسؤولون ليبيون إن التنظيم يتمدد في مدن الساحل. سمات خطف داعش ليبيا')).toEqual([]);
+  });
+});
+
+describe('a verbal noun with its own agent and recipient', () => {
+  it('رد على اتهامات X لـY: X accuses Y, not the one who replied', () => {
+    expect(
+      brief('ورد وزير الخارجية السعودي على اتهامات رئيس الوزراء العراقي للسعودية بدعم الإرهاب.'),
+    ).toEqual(['112 IRQGOV SAU asserted']);
+  });
+});
+
+describe('victims in a relative clause', () => {
+  it('المدنيين الذين قتلوا: the civilians were killed, they did not kill', () => {
+    const got = brief('وقال ناشطون إن المدنيين الذين قتلوا نتيجة قصف القوات الحكومية بلغوا 900 شخص.');
+    expect(got.filter((g) => / [A-Z]{3}CVL [A-Z]/.test(g) && g.split(' ')[1]!.endsWith('CVL'))).toEqual([]);
+    // a relative clause on an armed actor still gives its subject
+    expect(brief('وقال ناشطون إن المسلحين الذين هاجموا قوات الأمن المصرية فروا إلى الجبال.')).toEqual([
+      expect.stringMatching(/^18\d* \w+ EGYCOP asserted$/),
+    ]);
+  });
+});
+
+describe('a violent verbal noun after a word of cause', () => {
+  it('نتيجة قصف X: X shelled; the victims before it are not the shellers', () => {
+    const got = brief('وذكر ناشطون سوريون أن المدنيين الذين قتلوا نتيجة قصف القوات الحكومية بلغوا 300 شخص.');
+    expect(got.filter((g) => g.split(' ')[1]!.endsWith('CVL'))).toEqual([]);
+  });
+});
+
+describe('arrivals of vehicles', () => {
+  it('a plane arriving at an airport is no visit; a minister arriving is', () => {
+    expect(
+      brief('وأرسل مركز الإغاثة مساعدات إلى اليمن، ووصلت اليوم ثالث طائرة إلى مطار عدن الدولي.'),
+    ).toEqual(expect.not.arrayContaining([expect.stringMatching(/^042 /)]));
+    expect(brief('ووصل وزير الخارجية الأردني اليوم إلى مطار عدن الدولي.')).toEqual([
+      '042 JORGOV YEM asserted',
+    ]);
+  });
+});

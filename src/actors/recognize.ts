@@ -26,6 +26,7 @@ import {
 } from './forms.js';
 import {
   COUNTERPART,
+  GIVEN_NAMES,
   isStopWord,
   NAME_PARTICLES,
   NAME_SEPARATORS,
@@ -33,7 +34,7 @@ import {
   SIDE,
   stopWords,
 } from './lexicon.js';
-import { matchSpan, type Segment } from './match.js';
+import { longestMatch, matchSpan, type Segment } from './match.js';
 import { codeCountry, officeAt, officeCovers, officesAt } from './offices.js';
 
 export interface RecognizeOptions {
@@ -64,6 +65,13 @@ interface Entity {
 
 const PARTICLE_PROCLITICS = new Set(['ب', 'ل', 'ك']);
 const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
+/** The word "party" ending a party leader's title: رئيس حزب, زعيم الحزب. */
+const PARTY_WORDS = new Set(['حزب', 'الحزب'].map((w) => normalize(w)));
+/** `أو` and the words that make a following noun generic: أي, أية. */
+const ANY_OR = normalize('أو');
+const ANY_WORDS = new Set(['أي', 'أية', 'أيّ'].map((w) => normalize(w)));
+/** Titles of scholars, which a family name may follow alone: الشيخ الألباني, العلامة الألباني. */
+const SCHOLAR_TITLES = new Set(['شيخ', 'علامة', 'محدث', 'إمام'].map((w) => normalize(w)));
 /** Honorifics that stand between a role and a name: الدكتور, المهندس, الشيخ. */
 const TITLES = new Set(
   [
@@ -136,6 +144,10 @@ const NAMED_THINGS = new Set(
     'مسابقة',
     'ماراثون',
     'جولة',
+    // geographic features named after a country: بحيرة تشاد, نهر النيجر, صحراء سيناء
+    'بحيرة',
+    'نهر',
+    'صحراء',
   ].map((w) => normalize(w)),
 );
 /** Offices one person holds at a time in a country: the role alone (الرئيس الروسي) names them. */
@@ -607,7 +619,8 @@ export function recognizeActors(
           org.org.code.length === 6
             ? `${nextNisba.country.code}${org.org.code.slice(3)}`
             : org.org.code;
-        if (!suppressOrg(org.org, docMentionsBase)) {
+        // واس - الرياض: a news agency in the dateline is the byline, not an actor
+        if (!suppressOrg(org.org, docMentionsBase) && !(org.org.kind === 'media' && dateline(i))) {
           push(
             {
               kind: 'org',
@@ -651,6 +664,11 @@ export function recognizeActors(
       }
       if (country || nisba) {
         const useNisba = nisba && (!country || adjectival(i));
+        // عبدالله بن عبدالمحسن التركي, الشيخ الألباني: a nisba closing a personal name is a family name
+        if (useNisba && seg.to - i === 1 && familyName(i)) {
+          i = seg.to;
+          continue;
+        }
         const c = (useNisba ? nisba : country)!.country;
         // a nisba takes the plain noun it qualifies: المستوطنين الإسرائيليين, مسلحا حوثيا
         let start = useNisba && i - 1 >= from && i - 1 >= lastEnd && nameLike(i - 1, true) ? i - 1 : i;
@@ -690,7 +708,7 @@ export function recognizeActors(
       if (place) {
         const p = place.place;
         places.push(placeMention(i, seg.to, p));
-        if (m.capitalIds.has(p.id) && !prepBefore(i) && !dateline(i)) {
+        if (m.capitalIds.has(p.id) && !prepBefore(i) && !dateline(i) && !namedPlace(i)) {
           push(
             {
               kind: 'capital',
@@ -714,6 +732,45 @@ export function recognizeActors(
       i = seg.to;
     }
 
+    /**
+     * A definite nisba that closes a personal name is a family name, not a nationality: after a
+     * given name (عبدالله التركي), a patronymic (بن عبدالمحسن التركي), a compound name
+     * (ناصر الدين الألباني) or a scholar's title (الشيخ الألباني).
+     */
+    function familyName(i: number): boolean {
+      const t = tokens[i]!;
+      if (!isDefinite(t) || proclitics(t).some((p) => p !== 'ال')) return false;
+      const prev = tokens[i - 1];
+      if (i === from || prev?.kind !== 'word' || prev.sentence !== sIdx) return false;
+      const f = lookupForms(prev)[0]!;
+      if (SCHOLAR_TITLES.has(f)) return true;
+      if (segAt.has(i - 1)) return false;
+      if (GIVEN_NAMES.has(f) || (f.startsWith('عبد') && f.length > 4)) return true;
+      if (f === 'دين' && isDefinite(prev) && i - 2 >= from && nameLike(i - 2, false)) return true;
+      const prev2 = tokens[i - 2];
+      return (
+        i - 2 >= from &&
+        prev2?.kind === 'word' &&
+        NAME_PARTICLES.has(lookupForms(prev2)[0]!) &&
+        nameLike(i - 1, false)
+      );
+    }
+
+    /** A capital named as a location: العاصمة صنعاء, بمدينة الرياض, بالعاصمة البلجيكية بروكسل. */
+    function namedPlace(i: number): boolean {
+      if (i === from) return false;
+      if (PLACE_NOUNS.has(prevForm(i))) return true;
+      const prev = tokens[i - 1]!;
+      const ps = segAt.get(i - 1);
+      return (
+        !!ps &&
+        !!pick(ps.hits, 'nisba') &&
+        ps.from > from &&
+        prev.sentence === sIdx &&
+        PLACE_NOUNS.has(prevForm(ps.from))
+      );
+    }
+
     /** A nisba reading is adjectival after a noun: `القوات السعودية`, `مسؤولين روس`. */
     function adjectival(i: number): boolean {
       if (i === from) return false;
@@ -723,6 +780,16 @@ export function recognizeActors(
       const t = tokens[i]!;
       if (proclitics(t).some((p) => PARTICLE_PROCLITICS.has(p))) return false;
       return isDefinite(t) === isDefinite(prev) || !isDefinite(t);
+    }
+
+    /** A noun read as "any": `حزب أو جماعة`, `أي حكومة`, `أو حزب`. */
+    function anyOne(i: number): boolean {
+      const next = tokens[i + 1];
+      const prev = i > from ? tokens[i - 1] : undefined;
+      return (
+        (next?.sentence === sIdx && next.norm === ANY_OR) ||
+        (!!prev && (ANY_WORDS.has(prev.norm) || (prev.norm === ANY_OR && i - 1 > from)))
+      );
     }
 
     /** A plural form of a role word: مسؤولين, مديري, مسؤولون. */
@@ -755,6 +822,16 @@ export function recognizeActors(
       let org: Organisation | null = null;
       let body: Role | null = role.kind === 'body' ? role : null;
       let linked = false;
+      // رئيس حزب الكتائب: the word "party" closing the title also opens the party's name
+      if (role.kind === 'person' && PARTY_WORDS.has(lookupForms(tokens[seg.to - 1]!)[0]!)) {
+        const om = longestMatch(m.root, tokens, seg.to - 1, to);
+        const o = om && om.to > seg.to ? pick(om.hits, 'org') : undefined;
+        if (o) {
+          org = o.org;
+          cc = o.org.country;
+          j = om!.to;
+        }
+      }
       for (let step = 0; step < 4 && j < to; step++) {
         const t = tokens[j]!;
         const f = t.kind === 'word' ? lookupForms(t)[0]! : '';
@@ -777,6 +854,16 @@ export function recognizeActors(
             continue;
           }
           break;
+        }
+        // رئيس حزب القوات اللبنانية: after the word "party" a body and its nisba name the party
+        if (step === 0 && !cc && PARTY_WORDS.has(lookupForms(tokens[seg.to - 1]!)[0]!) && bodyRole(s.hits)) {
+          const ns = segAt.get(s.to);
+          const nn = ns && (pick(ns.hits, 'nisba') ?? pick(ns.hits, 'country'));
+          if (ns && nn) {
+            cc = nn.country.code;
+            j = ns.to;
+            continue;
+          }
         }
         const n = pick(s.hits, 'nisba');
         const c = pick(s.hits, 'country');
@@ -867,6 +954,10 @@ export function recognizeActors(
       }
       // an ambiguous role word (مجموعة: "a number of") is an actor only with a qualifier
       if (ambiguous && role.kind === 'body' && !cc && !org) return seg.to;
+      // a bare indefinite body in a disjunction or after أي (من طرف حزب أو جماعة, أي حكومة)
+      // is "any party": it refers to no one
+      if (role.kind === 'body' && !cc && !org && j === i + 1 && !isDefinite(tokens[i]!) && anyOne(i))
+        return seg.to;
       if (!cc && !org && role.kind === 'body' && !body) {
         // a body named again without its country: الشركة, الوزارة → its last mention
         const prevBody = previousBody(actors, role);

@@ -12,6 +12,7 @@
  *   companions     التقى X، برفقة Y وZ، بالرئيس W         co-sources
  *   coordination   مع لافروف وبوتين                      two targets
  */
+import { normalize } from '../text/normalize.js';
 import type { ActorMention, Token } from '../types.js';
 import type { ArgRule } from './pattern-types.js';
 import {
@@ -208,6 +209,26 @@ function actorAfterVerb(ctx: ArgContext, trig: TriggerHit): boolean {
   );
 }
 
+/** Prepositions of means and time, whose noun's genitive may still be the clause's agent (عبر زيارة الوزير). */
+const ADVERBIAL_PREPS = new Set(
+  ['عبر', 'خلال', 'اثناء', 'بعد', 'قبل', 'عقب', 'منذ'].map((w) => normalize(w)),
+);
+
+/** The actor stands in an object or target phrase: على قيادات حزب الله, مع الوفد, بالوزير. */
+function objectPrep(ctx: ArgContext, a: ActorMention): boolean {
+  const p = prep(ctx, a) ?? loosePrep(ctx, a);
+  return p !== null && !ADVERBIAL_PREPS.has(p);
+}
+
+/** Is there a comma among tokens [from, to)? */
+function commaBetween(ctx: ArgContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tok(ctx, k);
+    if (t?.kind === 'punct' && (t.text === '،' || t.text === ',')) return true;
+  }
+  return false;
+}
+
 /** Subject of a verb trigger. */
 export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   // relative clause: X الذي وصل
@@ -220,6 +241,10 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   const objectPronoun = trigTok.pieces.some((p) => p.kind === 'enclitic');
   if (rt && RELATIVES.has(rt.norm) && !objectPronoun) {
     const ante = actorEndingAt(ctx, r) ?? actorEndingAt(ctx, r - 1);
+    // المدنيين الذين قتلوا (unvowelled: "who were killed"): civilians are the victims of a
+    // killing in their relative clause, not its agents
+    if (ante && ante.code.endsWith('CVL') && ['18', '19', '20'].includes(trig.pattern.code.slice(0, 2)))
+      return null;
     if (ante) return { actors: [ante], certainty: 0.9, end: trig.to, rule: 'subject' };
   }
   // a subject with a relative clause before its verb: الوزير الذي وصل إلى بغداد أمس سيلتقي ...
@@ -251,10 +276,14 @@ export function subjectOfVerb(ctx: ArgContext, trig: TriggerHit): Found | null {
   const after = actorAt(ctx, k);
   if (after && !prep(ctx, after)) return vsoSubject(ctx, after, 1, 'subject');
   // otherwise the nearest non-prepositional actor shortly before the verb in the window
+  // (not, across `، و`, one inside a prepositional phrase of the previous clause: عقوبات على
+  // قيادات حزب الله، واتهمتهم — the new clause keeps the previous clause's subject)
+  const conjoined = trigTok.pieces[0]?.kind === 'proclitic' && ['و', 'ف'].includes(trigTok.pieces[0].norm);
   for (let i = ctx.view.actors.length - 1; i >= 0; i--) {
     const a = ctx.view.actors[i]!;
     if (a.tokenEnd > trig.from || !eligible(ctx, a)) continue;
     if (trig.from - a.tokenEnd > 8) break;
+    if (conjoined && commaBetween(ctx, a.tokenEnd, trig.from) && objectPrep(ctx, a)) break;
     if (prep(ctx, a)) continue;
     return { actors: withCoordinatedBefore(ctx, a), certainty: 0.7, end: trig.to, rule: 'subject' };
   }

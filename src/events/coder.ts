@@ -18,7 +18,7 @@ import type {
   Place,
   Token,
 } from '../types.js';
-import { type ArgContext, between, findArgument, subjectOfNoun } from './arguments.js';
+import { type ArgContext, between, findArgument, genitive, subjectOfNoun } from './arguments.js';
 import { cameoInfo } from './cameo.js';
 import { sportsSentences } from './context.js';
 import { modalityOf } from './modality.js';
@@ -145,7 +145,10 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
       }
     // mentions and time words may stand inside a multiword trigger (يعقد اليوم الوزير ... اجتماعا)
     const gaps = blocked.map((b, k) => b | timeTokens[k]!);
-    const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked, gaps);
+    const tags = tagLineStart(tokens, view.from, view.to);
+    const trigs = findTriggers(tokens, view.from, view.to, res.index, blocked, gaps).filter(
+      (t) => t.from < tags,
+    );
     if (trigs.length === 0) continue;
     const speech = reportedClauses(view, res.cues, trigs);
     const complements = complementTriggers(tokens, trigs);
@@ -157,6 +160,24 @@ export function codeEvents(ad: AnnotatedDocument, res: CoderResources): EventRec
   }
   carryPlaces(drafts, dateline, dominantPlace(ad, res.countryNames), res.countryNames);
   return toRecords(doc.id, drafts);
+}
+
+/** The word that opens a site's list of tags after an article: سمات, وسوم, الكلمات الدلالية. */
+const TAG_HEADS = new Set(['سمات', 'وسوم', 'الوسوم'].map((w) => normalize(w)));
+
+/**
+ * Where a tag line starts in tokens [from, to): a tag head followed to the end of the sentence
+ * by a few bare words (`سمات بنغازي داعش قتل ليبيا`), which are keywords, not a clause; `to`
+ * when there is none.
+ */
+function tagLineStart(tokens: Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (!TAG_HEADS.has(tokens[k]!.norm)) continue;
+    const rest = tokens.slice(k + 1, to);
+    if (rest.length <= 15 && rest.every((t) => t.kind !== 'punct' || t.text === '،' || t.text === ','))
+      return k;
+  }
+  return to;
 }
 
 function sentenceViews(ad: AnnotatedDocument): SentenceView[] {
@@ -368,6 +389,26 @@ function codeTrigger(
     sources = [pair[0]!];
     targets = pair.slice(1);
     after = pair[pair.length - 1]!.tokenEnd;
+  } else if (
+    prev &&
+    CAUSE_NOUNS.has(prev.norm) &&
+    ['18', '19', '20'].includes(p.code.slice(0, 2)) &&
+    genitive(ctx, trig, true)
+  ) {
+    // قتلوا نتيجة قصف القوات الحكومية: after a word of cause the trigger is a verbal noun
+    // whose genitive is its agent
+    const g = genitive(ctx, trig, true)!;
+    sources = g.actors;
+    certainty = g.certainty * 0.9;
+    after = g.end;
+  } else if (verbalNoun && agentAndRecipient(ctx, trig)) {
+    // رد على اتهامات المالكي للسعودية: a genitive followed by a ل-phrase is the noun's own agent
+    // and its recipient, not the governing clause's subject
+    const ar = agentAndRecipient(ctx, trig)!;
+    sources = ar.agent;
+    targets = [ar.recipient];
+    after = ar.recipient.tokenEnd;
+    certainty = 0.8;
   } else if (verbalNoun) {
     // عن قتل نائب صومالي: the agent comes from the governing clause, what follows is the object
     // (with no agent before it, the genitive is the agent: خلال استقبال الملك الأردني وزير الخارجية)
@@ -416,6 +457,14 @@ function codeTrigger(
   ) {
     if (sources.length > 0 && sources[0]!.tokenStart > trig.from) sources = [];
   }
+  // وكان في استقبال الوزير لدى وصوله رئيس الحكومة: the genitive is the guest, the host follows
+  if (p.code === '043' && prev?.norm === 'في' && RECEPTION.test(t.norm)) {
+    const r = receivedBy(ctx, t, trig, earlier, view.index);
+    if (!r) return null;
+    sources = [r.host];
+    targets = [r.guest];
+    certainty *= 0.9;
+  }
   // patterns without source rules code events whose agent the text does not name (نجا من محاولة اغتيال)
   const sourceless = sources.length === 0 && p.source.length === 0;
   if (sources.length === 0 && !sourceless) return null;
@@ -457,6 +506,14 @@ function codeTrigger(
   ) {
     targets = [sources[1]!];
     sources = [sources[0]!, ...sources.slice(2)];
+  }
+  // وصلت أمس ثاني طائرة إلى مطار عدن: a plane, ship or convoy arriving is cargo, not a visit
+  if (VISITS.has(p.code) && sources.every((a) => a.tokenEnd <= trig.from)) {
+    for (let k = trig.to; k < Math.min(hi, trig.to + 10); k++) {
+      const w = toks[k]!;
+      if (view.actors.some((a) => a.tokenStart === k) || WORD_PREPS.has(w.norm)) break;
+      if (VEHICLES.has(w.stem) || VEHICLES.has(w.norm)) return null;
+    }
   }
   // a place where an actor was expected stands for its country: سيطر الحوثيون على صنعاء
   if (targets.length === 0) {
@@ -676,7 +733,9 @@ function destination(
   const from = Math.min(after, trig.to);
   for (const pm of view.places) {
     if (pm.tokenStart < from || pm.tokenStart >= ctx.hi) continue;
-    const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
+    const pr = arrivalPrep(view, pm.tokenStart);
+    // غادر الوزير الأردن متوجها إلى ...: a place inside the trigger phrase is where the trip began
+    if (pr === null && pm.tokenStart < trig.to && trig.to - trig.from > 1) continue;
     const direct = pr === null && pm.tokenStart <= Math.max(after, trig.to) + 1;
     if (pr !== 'الي' && pr !== 'ل' && pr !== 'نحو' && pr !== 'علي' && !direct) continue;
     if (!pm.country) continue;
@@ -696,6 +755,84 @@ function destination(
   return null;
 }
 
+/** Vehicles and loads whose arrival is no visit: طائرة, سفينة, شحنة, قافلة. */
+const VEHICLES = new Set(
+  ['طائرة', 'الطائرة', 'طائرات', 'سفينة', 'السفينة', 'باخرة', 'شحنة', 'الشحنة', 'قافلة', 'القافلة'].map((w) =>
+    normalize(w),
+  ),
+);
+
+/** Nouns of cause that govern a verbal noun: نتيجة قصف, جراء غارات, إثر هجوم, بسبب قصف. */
+const CAUSE_NOUNS = new Set(['نتيجة', 'جراء', 'إثر', 'بسبب', 'بفعل', 'عقب'].map((w) => normalize(w)));
+
+/** `NOUN X لـY`: the genitive X and the recipient Y right after it (اتهامات المالكي للسعودية). */
+function agentAndRecipient(
+  ctx: ArgContext,
+  trig: TriggerHit,
+): { agent: ActorMention[]; recipient: ActorMention } | null {
+  const g = genitive(ctx, trig);
+  if (!g || g.actors.length === 0) return null;
+  const recipient = ctx.view.actors.find(
+    (a) =>
+      a.tokenStart === g.end &&
+      a.tokenEnd <= ctx.hi &&
+      prepositionOf(ctx.view.tokens, a.tokenStart, ctx.view.from) === 'ل',
+  );
+  return recipient ? { agent: g.actors, recipient } : null;
+}
+
+/** The verbal noun of استقبل, with or without a pronoun: استقبال, استقباله. */
+const RECEPTION = new RegExp(`^${normalize('استقبال')}`);
+
+/**
+ * `كان في استقبال GUEST ... HOST`: the guest is the genitive after استقبال (or, for
+ * `في استقباله`, the visitor of the event just coded); the host is the first actor after it
+ * with no preposition.
+ */
+function receivedBy(
+  ctx: ArgContext,
+  t: Token,
+  trig: TriggerHit,
+  earlier: Draft[],
+  sentence: number,
+): { host: ActorMention; guest: ActorMention } | null {
+  const { view } = ctx;
+  const inWindow = (a: ActorMention) =>
+    a.tokenStart >= ctx.lo && a.tokenEnd <= ctx.hi && !ctx.excluded.has(a);
+  let guest: ActorMention | undefined;
+  let from = trig.to;
+  if (t.pieces.some((x) => x.kind === 'enclitic')) {
+    const last = earlier[earlier.length - 1];
+    if (last && sentence - last.sentence <= 2 && VISITS.has(last.pattern.code)) guest = last.sources[0];
+  } else {
+    guest = view.actors.find((a) => a.tokenStart === trig.to && inWindow(a));
+    if (guest) from = guest.tokenEnd;
+  }
+  if (!guest) return null;
+  const host = view.actors.find(
+    (a) =>
+      a.tokenStart >= from &&
+      inWindow(a) &&
+      a !== guest &&
+      a.code !== guest.code &&
+      // officials of the guest's own country lining up to receive him is protocol, not a visit
+      !(a.country && a.country === guest.country) &&
+      prepositionOf(view.tokens, a.tokenStart, view.from) === null,
+  );
+  return host ? { host, guest } : null;
+}
+
+/** Facilities named after their city: arriving at مطار بيروت is arriving in Beirut. */
+const ARRIVAL_FACILITIES = new Set(['مطار', 'ميناء'].map((w) => normalize(w)));
+
+/** The preposition of a place, or of the airport or port it names (`إلى مطار بيروت` → إلى). */
+function arrivalPrep(view: SentenceView, i: number): string | null {
+  const pr = prepositionOf(view.tokens, i, view.from);
+  const prev = i - 1 >= view.from ? view.tokens[i - 1] : undefined;
+  if (pr !== null || prev?.kind !== 'word' || prev.sentence !== view.tokens[i]?.sentence) return pr;
+  return ARRIVAL_FACILITIES.has(prev.stem || prev.norm) ? prepositionOf(view.tokens, i - 1, view.from) : null;
+}
+
 /** The first place introduced as a target rule says (`prep:علي`, `object`) → its country. */
 function placeTarget(
   ctx: ArgContext,
@@ -712,6 +849,13 @@ function placeTarget(
       if (pm.tokenStart < start || pm.tokenStart >= ctx.hi || !pm.country) continue;
       const pr = prepositionOf(view.tokens, pm.tokenStart, view.from);
       if (want === null ? pr !== null || pm.tokenStart > Math.max(after, trig.to) + 1 : pr !== want) continue;
+      // في قصر السلام بجدة: a city after ب (or a non-capital after في) is where it happened, not
+      // who it happened to; a capital after في still stands for its state (سفارتها في دمشق)
+      if (
+        (pr === 'ب' && pm.kind !== 'country') ||
+        (pr === 'في' && (pm.kind === 'city' || pm.kind === 'region'))
+      )
+        continue;
       return {
         actor: {
           text: pm.text,
@@ -920,6 +1064,9 @@ function toRecords(article: string, allDrafts: Draft[]): EventRecord[] {
         // in Aden) is a domestic trip: the host of a visit is another country (a meeting with
         // domestic officials is still an event)
         if (s && tg && VISITS.has(info.code) && s.country && tg.code === s.country) continue;
+        // thanks and condolences from an official to staff, pupils, a town or a family of its own
+        // country are courtesy, not an event between political actors
+        if (s && tg && COURTESY.has(d.pattern.id) && tg.country === s.country && !official(tg.code)) continue;
         const key = `${info.code}|${s?.code ?? '-'}|${tg?.code ?? '-'}|${d.modality}|${d.date ?? '-'}`;
         const trigger = d.span;
         const prior = seen.get(key);
@@ -969,6 +1116,15 @@ const OFFICIAL_SECTORS = ['GOV', 'LEG', 'MIL', 'JUD', 'SPY', 'COP'];
  * The record's code: the pattern's, except that killing (1823) a public official is coded as
  * an assassination (186), and an attempt on one (185) stays 185.
  */
+/** Patterns of courtesy that are events only between political actors. */
+const COURTESY = new Set(['support.thank', 'statement.condolences']);
+
+/** A code naming a state, its institutions or an organisation, not its people or places. */
+function official(code: string): boolean {
+  if (code.length === 3) return false;
+  return code.length > 6 || !['CVL', 'LAB', 'EDU', 'HLH', 'BUS', 'REF', 'MED'].includes(code.slice(3, 6));
+}
+
 function codeFor(d: Draft): string {
   const code = d.pattern.code;
   if (code !== '1823') return code;
