@@ -24,7 +24,10 @@ interface StemPhrase {
   id: number;
 }
 
-const compiled = new WeakMap<Cues, StemPhrase[]>();
+/** Phrases by the stems their first word may take, so each token looks up only its own candidates. */
+type PhraseIndex = Map<string, StemPhrase[]>;
+
+const compiled = new WeakMap<Cues, PhraseIndex>();
 
 function stemPhrase(c: Cue, sentenceLevel: boolean, id: number): StemPhrase | null {
   const toks = tokenize(c.text, splitSentences(c.text)).filter((t) => t.kind === 'word');
@@ -32,22 +35,30 @@ function stemPhrase(c: Cue, sentenceLevel: boolean, id: number): StemPhrase | nu
   return { words: toks.map((t) => nounStemFamily(t.stem)), sentenceLevel, id };
 }
 
-function phrasesOf(cues: Cues): StemPhrase[] {
-  let out = compiled.get(cues);
-  if (!out) {
-    out = [];
+function phrasesOf(cues: Cues): PhraseIndex {
+  let index = compiled.get(cues);
+  if (!index) {
+    const list: StemPhrase[] = [];
     let id = 0;
     for (const c of cues.context.sports) {
       const p = stemPhrase(c, true, id++);
-      if (p) out.push(p);
+      if (p) list.push(p);
     }
     for (const c of cues.context.sportsArticle) {
       const p = stemPhrase(c, false, id++);
-      if (p) out.push(p);
+      if (p) list.push(p);
     }
-    compiled.set(cues, out);
+    index = new Map();
+    // file order is kept within each first stem: the first matching phrase wins, as before
+    for (const p of list)
+      for (const stem of p.words[0] ?? []) {
+        const at = index.get(stem);
+        if (at) at.push(p);
+        else index.set(stem, [p]);
+      }
+    compiled.set(cues, index);
   }
-  return out;
+  return index;
 }
 
 function matchesAt(tokens: Token[], i: number, p: StemPhrase): boolean {
@@ -64,14 +75,16 @@ function matchesAt(tokens: Token[], i: number, p: StemPhrase): boolean {
  * article, otherwise the sentences holding a `sports` phrase.
  */
 export function sportsSentences(ad: AnnotatedDocument, cues: Cues): Set<number> {
-  const phrases = phrasesOf(cues);
+  const index = phrasesOf(cues);
   const marked = new Set<number>();
-  if (phrases.length === 0) return marked;
+  if (index.size === 0) return marked;
   let hits = 0;
   const distinct = new Set<number>();
   for (let i = 0; i < ad.tokens.length; i++) {
     const t = ad.tokens[i]!;
     if (t.kind !== 'word') continue;
+    const phrases = index.get(t.stem);
+    if (!phrases) continue;
     for (const p of phrases) {
       if (!matchesAt(ad.tokens, i, p)) continue;
       hits++;
