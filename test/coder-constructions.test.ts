@@ -346,3 +346,74 @@ describe('arrivals of vehicles', () => {
     ]);
   });
 });
+
+describe('verbal attacks and figures of speech', () => {
+  it('هاجم in a speech is criticism (111), with forces it is an attack (18x)', () => {
+    expect(brief('هاجم وزير الخارجية التركي الحكومة السورية في تصريحات صحفية أمس.')).toEqual([
+      '111 TURGOV SYRGOV asserted',
+    ]);
+    expect(brief('هاجم تنظيم القاعدة الجيش اليمني في محافظة أبين.')).toEqual([
+      expect.stringMatching(/^180 IMGAQD YEM\w* asserted$/),
+    ]);
+  });
+  it('blowing up the region is a figure of speech', () => {
+    expect(brief('وقال وزير الخارجية الأردني إن التدخل الإيراني يهدد بتفجير المنطقة بأكملها.')).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/^183 /)]),
+    );
+  });
+  it('a Form IV أوصل (brought) is no arrival', () => {
+    expect(brief('وأوصل وزير الخارجية القطري رسالة إلى الرئيس السوداني.')).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/^042 /)]),
+    );
+  });
+});
+
+describe('modality of governed clauses', () => {
+  it('أنْ + imperfect is not asserted: a fear or a wish', () => {
+    const got = brief('وتخشى الحكومة العراقية أن يقصف الجيش التركي مواقع حزب العمال الكردستاني في العراق.');
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.filter((g) => g.endsWith('asserted'))).toEqual([]);
+  });
+  it('قد + imperfect governs the trigger after it', () => {
+    const got = brief('وقال مسؤول أمريكي إن الخلاف قد يدفع الكونغرس الأمريكي إلى رفض الاتفاق مع إيران.');
+    expect(got.filter((g) => g.endsWith('asserted'))).toEqual([]);
+  });
+  it('من شأن ... أن is hypothetical', () => {
+    const got = brief('وقالت مصادر إن من شأن هذه الخطوة أن تعرقل زيارة الرئيس الإيراني إلى السعودية.');
+    expect(got).toContain('042 IRNGOV SAU hypothetical');
+  });
+  it('أنْ + imperfect after a word of regret reports a fact', () => {
+    expect(brief('وقال إنه من المؤسف أن يقصف الجيش التركي مواقع حزب العمال الكردستاني في العراق.')).toEqual([
+      '194 TURMIL TURREB asserted',
+    ]);
+  });
+  it('دون أن negates the clause', () => {
+    expect(brief('وانتهت الجلسة دون أن يلتقي وزير الخارجية الإيراني نظيره السعودي.')).toEqual([
+      '040 IRNGOV SAUGOV negated',
+    ]);
+  });
+  it('على أن + imperfect is an arrangement: future', () => {
+    expect(
+      brief('وقال الرئيس الأمريكي إن الاتفاق على أن يلتقي وزير الخارجية الأمريكي نظيره الإيراني غدا.'),
+    ).toEqual(['040 USAGOV IRNGOV future']);
+  });
+  it('a negated result does not negate the attack: لم يسفر الهجوم عن إصابات', () => {
+    const got = brief('شن مسلحون هجوما على حاجز للجيش المصري في سيناء، ولم يسفر الهجوم عن وقوع إصابات.');
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.filter((g) => g.endsWith('negated'))).toEqual([]);
+  });
+  it('ما negates a past verb right after it, not after سرعان / وهو', () => {
+    expect(brief('وسرعان ما تبنى تنظيم داعش الهجوم على المسجد.')).toEqual(['015 IMGISI - asserted']);
+    expect(brief('ما زار وزير الخارجية الإيراني السعودية منذ سنوات.')).toEqual(['042 IRNGOV SAU negated']);
+  });
+  it('a negation before a preposition does not reach the trigger after it', () => {
+    expect(
+      brief('وتقرر تأجيل الدراسة من عدمها في اجتماع عقده وزير الخارجية الأردني مع نظيره المصري أمس.'),
+    ).toEqual(['040 JORGOV EGYGOV asserted']);
+  });
+  it('لا يزال / ما زال is "still", not a negation', () => {
+    const got = brief('ولا تزال قوات الحوثيين تقصف مواقع الجيش اليمني في تعز.');
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.filter((g) => g.endsWith('negated'))).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
  *   أناشيد (songs, broken plural أفاعيل)      from ناشد (appealed)
  *   وسط (middle), في عهد (in the era of)      from توسّط (mediated), تعهّد (pledged)
  *   يتحمّل المسؤولية (bears)                  from حمّل المسؤولية (held responsible)
+ *   أوصلتها إلى (brought it to, Form IV)      from وصل (arrived)
  */
 import type { Token } from '../types.js';
 
@@ -79,6 +80,10 @@ export function formVMismatch(triggerStem: string, triggerLemma: string, t: Toke
     return rest[0] !== 'ت';
   }
   if (triggerLemma[0] === 'ت') return false;
+  // the Form IV past of an assimilated verb keeps its و after the أ (أوصل "brought", أوقع
+  // "caused"): not the Form I trigger (وصل "arrived"), unless the trigger is itself Form IV
+  if (single && triggerLemma[0] === 'و' && triggerStem[0] !== 'ا' && s.length >= 4 && s.startsWith('او'))
+    return true;
   // an assimilated verb (وصل) drops its و in the imperfect (تصل): تو- is Form V (توصل إلى
   // اتفاق, "reached an agreement", is no arrival); not the Form II masdar تفعيل (توقيع اتفاقية
   // is وقّع), and only for a one-word trigger (`single`): a phrase settles it (توقّع اتفاقاً is
