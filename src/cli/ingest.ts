@@ -6,6 +6,7 @@ import { RasadError } from '../errors.js';
 import { listSourceFiles, readSources } from '../io/sources.js';
 import { ingestItems, reprocessStore } from '../store/ingest.js';
 import { openStore } from '../store/open.js';
+import { intOption } from './filters.js';
 import { createProgress } from './progress.js';
 import { renderIngestSummary } from './store-render.js';
 
@@ -16,6 +17,9 @@ export interface IngestCliOptions {
   queue?: boolean;
   progress?: boolean;
 }
+
+/** JSON Lines files larger than this are not read ahead just to count their lines. */
+const COUNT_LIMIT_BYTES = 256 * 2 ** 20;
 
 /** Number of documents in the inputs when it can be known cheaply (null: unknown). */
 export function countDocuments(paths: string[]): number | null {
@@ -31,6 +35,7 @@ export function countDocuments(paths: string[]): number | null {
     for (const f of files) {
       const lower = f.toLowerCase();
       if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+        if (statSync(f).size > COUNT_LIMIT_BYTES) return null;
         const buf = readFileSync(f);
         let n = 0;
         let last = 10;
@@ -63,17 +68,18 @@ export async function runIngest(paths: string[], o: IngestCliOptions): Promise<n
       `--queue needs --db postgres://... (workers share a PostgreSQL store); got "${o.db ?? './rasad.db'}"`,
     );
   }
+  const batchSize = Math.max(1, intOption('batch', o.batch, 200, 100_000));
   const store = await openStore(o.db);
-  const progress =
-    o.progress === false
-      ? null
-      : createProgress({
-          total: feeds.length > 0 ? undefined : (countDocuments(inputs) ?? undefined),
-          label: 'ingest',
-        });
   try {
+    const progress =
+      o.progress === false
+        ? null
+        : createProgress({
+            total: feeds.length > 0 ? undefined : (countDocuments(inputs) ?? undefined),
+            label: 'ingest',
+          });
     const summary = await ingestItems(store, readSources(inputs, { feeds }), {
-      batchSize: o.batch ? Math.max(1, Number(o.batch) || 200) : 200,
+      batchSize,
       extract: !o.queue,
       onBatch: (_s, n, failed) => progress?.tick(n, { failed }),
       onProblem: (m) => process.stderr.write(`rasad: ${m}\n`),

@@ -4,9 +4,11 @@
  * fetched with an injected `fetchPage` and read by html.ts. One bad item is reported and the
  * rest goes on.
  */
+
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RasadError } from '../errors.js';
 import type { InputDocument } from '../types.js';
+import { hostOf } from './host.js';
 import { htmlFragmentToText, htmlToDocument, normalizeDate, stableId } from './html.js';
 import type { ReadItem } from './read.js';
 
@@ -267,15 +269,6 @@ export function parseFeed(xml: string, name: string): Feed {
     );
   }
   return feed;
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
 }
 
 /** Turn one feed item into a document (may fetch its page). Throws on failure. */

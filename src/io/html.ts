@@ -3,6 +3,7 @@
  * jsdom document (page scripts never run, no resources are loaded), as plain text with one
  * paragraph per line, plus title, publication date, source and URL from the page metadata.
  */
+
 import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -10,6 +11,7 @@ import { RasadError } from '../errors.js';
 import { normalize } from '../text/normalize.js';
 import { MONTHS, MONTHS2 } from '../time/months.js';
 import type { InputDocument } from '../types.js';
+import { hostOf } from './host.js';
 
 export interface HtmlOptions {
   /** The page's address: resolves relative links, gives `url`, `source` and the id. */
@@ -497,15 +499,6 @@ function validBase(url: string | undefined): string | undefined {
     return new URL(url).href;
   } catch {
     return undefined;
-  }
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,14 +3,13 @@
  * validated inputs, JSON errors, a body-size limit, bearer-token writes, security headers, the
  * OpenAPI document at `/openapi.json`, and the dashboard's static files at `/`.
  */
-import { createHash } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { RasadError } from '../errors.js';
 import { annotate, loadResources, type Resources } from '../pipeline.js';
 import { actorKey, resolveFilterActors, searchActorsAnyScript } from '../store/actor-keys.js';
-import { documentOf, ingestDocuments } from '../store/ingest.js';
+import { contentHash, documentOf, ingestDocuments } from '../store/ingest.js';
 import type { Store, StoredEvent } from '../store/types.js';
 import type { AnnotatedDocument, InputDocument } from '../types.js';
 import type { ArticleView, TextAnnotations } from './api-types.js';
@@ -235,7 +234,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     const body = c.req.valid('json');
     const given = 'documents' in body ? body.documents : [body];
     const docs: InputDocument[] = given.map((d) => ({
-      id: d.id ?? `sha256-${createHash('sha256').update(d.text).digest('hex').slice(0, 16)}`,
+      id: d.id ?? `sha256-${contentHash({ id: '', text: d.text }).slice(0, 16)}`,
       text: d.text,
       published: d.published ?? null,
       title: d.title ?? null,

@@ -56,14 +56,20 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const loopback = isLoopbackHost(host);
   const ownStore = !opts.store;
   const store = opts.store ?? (await openStore(opts.db));
-  const app = createApp({
-    store,
-    token,
-    loopback,
-    staticDir: opts.staticDir,
-    maxBodyBytes: opts.maxBodyBytes,
-    maxPageSize: opts.maxPageSize,
-  });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({
+      store,
+      token,
+      loopback,
+      staticDir: opts.staticDir,
+      maxBodyBytes: opts.maxBodyBytes,
+      maxPageSize: opts.maxPageSize,
+    });
+  } catch (e) {
+    if (ownStore) await store.close();
+    throw e;
+  }
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   try {
     await new Promise<void>((resolve, reject) => {

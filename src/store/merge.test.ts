@@ -132,7 +132,9 @@ describe('mentions and outlets', () => {
 
   it('takes the outlet from the source, else the URL host', () => {
     expect(outletOf({ source: 'sana', url: 'https://x.example/a' })).toBe('sana');
-    expect(outletOf({ url: 'https://www.x.example:8080/a?b' })).toBe('www.x.example:8080');
+    // one outlet however its pages are linked: the readers name outlets the same way
+    expect(outletOf({ url: 'https://www.x.example:8080/a?b' })).toBe('x.example');
+    expect(outletOf({ url: 'http://x.example/b' })).toBe('x.example');
     expect(outletOf({ url: 'not a url' })).toBeNull();
     expect(outletOf({})).toBeNull();
   });

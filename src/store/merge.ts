@@ -20,6 +20,7 @@
  * mentions, then the oldest. Merging is greedy in ingestion order; it is not re-clustered later.
  */
 import { cameoInfo } from '../events/cameo.js';
+import { hostOf } from '../io/host.js';
 import type { EventRecord, Modality, Place } from '../types.js';
 import type { EventActor, Mention, StoredEvent } from './types.js';
 
@@ -141,17 +142,9 @@ export function toMention(record: EventRecord, eventId: string, outlet: string |
   };
 }
 
-/** The outlet of an article: its `source`, else the host of its URL, else null. */
+/** The outlet of an article: its `source`, else the host of its URL (without `www.`), else null. */
 export function outletOf(doc: { source?: string | null; url?: string | null }): string | null {
-  if (doc.source) return doc.source;
-  if (doc.url) {
-    try {
-      return new URL(doc.url).host || null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
+  return doc.source || hostOf(doc.url);
 }
 
 /** A merged event's id: derived from the record that created it. */

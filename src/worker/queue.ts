@@ -83,8 +83,9 @@ async function insertJobs(boss: PgBoss, ids: readonly string[], opts: EnqueueOpt
 /** Queue every article of the store whose status is `pending`; returns how many. */
 export async function enqueuePending(url: string, opts: EnqueueOptions = {}): Promise<number> {
   const store = await openPostgresStore(url, { max: 2 });
-  const boss = await openBoss(url, { supervise: false, max: 2 });
+  let boss: PgBoss | null = null;
   try {
+    boss = await openBoss(url, { supervise: false, max: 2 });
     let after: string | null = null;
     let n = 0;
     for (;;) {
@@ -95,7 +96,7 @@ export async function enqueuePending(url: string, opts: EnqueueOptions = {}): Pr
     }
     return n;
   } finally {
-    await boss.stop({ graceful: false, wait: true });
+    await boss?.stop({ graceful: false, wait: true });
     await store.close();
   }
 }

@@ -131,11 +131,18 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         ...(error ? { error } : {}),
       });
     };
-    const article = await store.getArticle(id);
-    if (!article) {
-      await boss.complete(EXTRACT_QUEUE, job.id, { status: 'missing' });
-      report('missing', 0);
-      return;
+    let article: Awaited<ReturnType<typeof store.getArticle>>;
+    try {
+      article = await store.getArticle(id);
+      if (!article) {
+        await boss.complete(EXTRACT_QUEUE, job.id, { status: 'missing' });
+        report('missing', 0);
+        return;
+      }
+    } catch (e) {
+      // a database problem: give the job back for a retry rather than let it wait for expiry
+      await boss.fail(EXTRACT_QUEUE, job.id, { message: (e as Error).message }).catch(() => undefined);
+      throw e;
     }
     let events: ReturnType<typeof extract> | null = null;
     let error: string | null = null;

@@ -331,10 +331,11 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
           ]);
         await s2.putArticles([
           byUrl('u1', 'https://www.aljazeera.example/news/1'),
-          byUrl('u2', 'https://www.aljazeera.example/news/2'),
+          byUrl('u2', 'https://aljazeera.example/news/2'),
         ]);
         const m = (await s2.getEvent((await s2.queryEvents({})).events[0]!.id))!.mentions!;
-        expect(m.map((x) => x.outlet)).toEqual(['www.aljazeera.example', 'www.aljazeera.example']);
+        // with or without www., one outlet
+        expect(m.map((x) => x.outlet)).toEqual(['aljazeera.example', 'aljazeera.example']);
         expect((await s2.queryEvents({})).events[0]!.num_sources).toBe(1);
 
         const s3 = await fresh();
