@@ -30,7 +30,7 @@ export async function runDemo(o: {
     });
     return batchStatus(s);
   }
-  const db = o.db ?? process.env.RASAD_DB;
+  const db = o.db;
   const store = await openStore(db);
   let status: number;
   try {

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { RasadError } from '../errors.js';
 import { listSourceFiles, readSources } from '../io/sources.js';
 import { ingestItems, reprocessStore } from '../store/ingest.js';
-import { openStore } from '../store/open.js';
+import { DEFAULT_STORE, isPostgresUrl, openStore } from '../store/open.js';
 import { intOption } from './filters.js';
 import { createProgress } from './progress.js';
 import { renderIngestSummary } from './store-render.js';
@@ -62,14 +62,16 @@ export function countDocuments(paths: string[]): number | null {
 export async function runIngest(paths: string[], o: IngestCliOptions): Promise<number> {
   const feeds = o.feed ?? [];
   const inputs = paths.length === 0 && feeds.length === 0 ? ['-'] : paths;
-  if (o.queue && !/^postgres(ql)?:\/\//.test(o.db ?? '')) {
+  // the queue needs the URL itself (workers are told where the store is)
+  const location = o.db ?? (process.env.RASAD_DB || DEFAULT_STORE);
+  if (o.queue && !isPostgresUrl(location)) {
     throw new RasadError(
       'BAD_ARGUMENT',
-      `--queue needs --db postgres://... (workers share a PostgreSQL store); got "${o.db ?? './rasad.db'}"`,
+      `--queue needs --db postgres://... (workers share a PostgreSQL store); got "${location}"`,
     );
   }
   const batchSize = Math.max(1, intOption('batch', o.batch, 200, 100_000));
-  const store = await openStore(o.db);
+  const store = await openStore(location);
   try {
     const progress =
       o.progress === false
@@ -87,7 +89,7 @@ export async function runIngest(paths: string[], o: IngestCliOptions): Promise<n
     progress?.done();
     if (o.queue) {
       const { enqueuePending } = await import('../worker/index.js');
-      const queued = await enqueuePending(o.db as string);
+      const queued = await enqueuePending(location);
       process.stderr.write(`rasad: ${queued} article(s) queued for workers\n`);
     }
     process.stdout.write(renderIngestSummary(summary, store.location));

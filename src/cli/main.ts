@@ -13,7 +13,7 @@ import { runExtract } from './extract.js';
 import { addFilterOptions, type FilterOptions, toFilter } from './filters.js';
 import { runIngest, runReprocess } from './ingest.js';
 import { runNer } from './ner.js';
-import { runActor, runActors, runEvents, runRelation, runSearch } from './query.js';
+import { runActor, runActors, runEvents, runRelation, runSearch, withStore } from './query.js';
 import { runServe, runWatch, runWorker } from './services.js';
 
 const DB_HELP = 'the store: a SQLite file (default ./rasad.db, or $RASAD_DB) or a postgres:// URL';
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<void> {
         paths: string[],
         o: { db?: string; feed?: string[]; batch?: string; queue?: boolean; progress?: boolean },
       ) => {
-        process.exitCode = await runIngest(paths, { ...o, db: o.db ?? process.env.RASAD_DB });
+        process.exitCode = await runIngest(paths, { ...o });
       },
     );
 
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<void> {
       if (o.status !== undefined && !['pending', 'done', 'failed'].includes(o.status))
         throw new RasadError('BAD_ARGUMENT', `--status "${o.status}": expected pending, done or failed`);
       process.exitCode = await runReprocess({
-        db: o.db ?? process.env.RASAD_DB,
+        db: o.db,
         status: o.status as 'pending' | 'done' | 'failed' | undefined,
         progress: o.progress,
       });
@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<void> {
         mentions?: boolean;
       },
     ) => {
-      process.exitCode = await runEvents({ ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runEvents({ ...o });
     },
   );
 
@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json', 'JSON Lines')
     .option('--limit <n>', 'at most this many (default 30)')
     .action(async (query: string | undefined, o: { db?: string; json?: boolean; limit?: string }) => {
-      process.exitCode = await runActors(query, { ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runActors(query, { ...o });
     });
 
   program
@@ -164,7 +164,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--partners <n>', 'partners to list (default 15)')
     .option('--recent <n>', 'recent events to list (default 10)')
     .action(async (key: string, o: { db?: string; json?: boolean; partners?: string; recent?: string }) => {
-      process.exitCode = await runActor(key, { ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runActor(key, { ...o });
     });
 
   program
@@ -185,7 +185,7 @@ export async function main(argv: string[]): Promise<void> {
         b: string,
         o: { db?: string; json?: boolean; from?: string; to?: string; top?: string },
       ) => {
-        process.exitCode = await runRelation(a, b, { ...o, db: o.db ?? process.env.RASAD_DB });
+        process.exitCode = await runRelation(a, b, { ...o });
       },
     );
 
@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--limit <n>', 'at most this many (default 20)')
     .option('--offset <n>', 'skip this many')
     .action(async (query: string, o: { db?: string; json?: boolean; limit?: string; offset?: string }) => {
-      process.exitCode = await runSearch(query, { ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runSearch(query, { ...o });
     });
 
   addFilterOptions(
@@ -225,14 +225,8 @@ export async function main(argv: string[]): Promise<void> {
       },
     ) => {
       const filter = resolveFilterActors(toFilter(o), loadResources);
-      const { openStore } = await import('../store/open.js');
       const { runExport } = await import('./export.js');
-      const store = await openStore(o.db ?? process.env.RASAD_DB);
-      try {
-        process.exitCode = await runExport(store, filter, o);
-      } finally {
-        await store.close();
-      }
+      process.exitCode = await withStore(o.db, (store) => runExport(store, filter, o));
     },
   );
 
@@ -246,7 +240,7 @@ export async function main(argv: string[]): Promise<void> {
     )
     .option('--port <port>', 'port (default 8080)')
     .action(async (o: { db?: string; host?: string; port?: string }) => {
-      process.exitCode = await runServe({ ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runServe({ ...o });
     });
 
   program
@@ -267,7 +261,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--interval <duration>', 'time between polls: 90s, 10m, 1h (default 10m)')
     .option('--once', 'poll once and exit')
     .action(async (feeds: string, o: { db?: string; interval?: string; once?: boolean }) => {
-      process.exitCode = await runWatch(feeds, { ...o, db: o.db ?? process.env.RASAD_DB });
+      process.exitCode = await runWatch(feeds, { ...o });
     });
 
   const dict = program.command('dict').description('the knowledge base and event patterns');

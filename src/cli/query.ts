@@ -11,7 +11,8 @@ import { out } from './batch.js';
 import { type FilterOptions, intOption, toFilter } from './filters.js';
 import { renderActors, renderEventTable, renderHits, renderProfile, renderRelation } from './store-render.js';
 
-async function withStore<T>(db: string | undefined, fn: (s: Store) => Promise<T>): Promise<T> {
+/** Open the store, run `fn`, and close the store whatever happens. */
+export async function withStore<T>(db: string | undefined, fn: (s: Store) => Promise<T>): Promise<T> {
   const store = await openStore(db);
   try {
     return await fn(store);

@@ -5,7 +5,7 @@
 import { RasadError } from '../errors.js';
 import type { ReadItem } from '../io/read.js';
 import { ingestItems } from '../store/ingest.js';
-import { openStore } from '../store/open.js';
+import { isPostgresUrl, openStore, redactUrl } from '../store/open.js';
 import { intOption } from './filters.js';
 import { renderIngestSummary } from './store-render.js';
 
@@ -42,7 +42,7 @@ export async function runWorker(o: {
   concurrency?: string;
   untilEmpty?: boolean;
 }): Promise<number> {
-  if (!/^postgres(ql)?:\/\//.test(o.db))
+  if (!isPostgresUrl(o.db))
     throw new RasadError(
       'BAD_ARGUMENT',
       `--db "${o.db}": workers need a postgres:// URL of the shared store`,
@@ -60,7 +60,7 @@ export async function runWorker(o: {
     },
     onError: (e) => process.stderr.write(`rasad: worker: ${e.message}\n`),
   });
-  process.stderr.write(`rasad: worker on the queue of ${o.db.replace(/:[^:@/]*@/, ':***@')}\n`);
+  process.stderr.write(`rasad: worker on the queue of ${redactUrl(o.db)}\n`);
   const stopped = untilSignal().then(() => worker.stop());
   await Promise.race([worker.done, stopped]);
   await worker.stop();

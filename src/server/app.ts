@@ -37,15 +37,15 @@ export interface AppOptions {
   onInternalError?: (err: Error) => void;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_PAGE_SIZE = 500;
 const DEFAULT_PAGE_SIZE = 50;
 /** The store never returns more than this many events a page (`EventFilter.limit`). */
 const STORE_MAX_PAGE_SIZE = 1000;
-export const API_VERSION = '0.1.0';
+const API_VERSION = '0.1.0';
 
 /** Spans of an annotated document for highlighting. */
-export function toAnnotations(ad: AnnotatedDocument): TextAnnotations {
+function toAnnotations(ad: AnnotatedDocument): TextAnnotations {
   return {
     text: ad.doc.text,
     sentences: ad.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),

@@ -18,7 +18,7 @@ function digest(s: string): Buffer {
 }
 
 /** Compare tokens in constant time (over their digests, so lengths leak nothing either). */
-export function sameToken(given: string, expected: string): boolean {
+function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 

@@ -51,7 +51,7 @@ export function contentHash(doc: InputDocument): string {
   return createHash('sha256').update(doc.text).digest('hex');
 }
 
-export function emptySummary(): IngestSummary {
+function emptySummary(): IngestSummary {
   return { documents: 0, stored: 0, duplicates: 0, failed: 0, problems: 0, mentions: 0, newEvents: 0 };
 }
 

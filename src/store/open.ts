@@ -21,9 +21,9 @@ export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
-/** Open the store at `location` (default `./rasad.db`). */
-export async function openStore(location: string = DEFAULT_STORE): Promise<Store> {
-  const where = location.trim();
+/** Open the store at `location` (default: `$RASAD_DB`, else `./rasad.db`). */
+export async function openStore(location?: string): Promise<Store> {
+  const where = (location ?? (process.env.RASAD_DB || DEFAULT_STORE)).trim();
   if (where === '')
     throw new RasadError(
       'STORE_UNAVAILABLE',

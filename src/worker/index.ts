@@ -3,8 +3,6 @@
  * and run workers (`startWorker`) that extract and store them, each article once.
  */
 export {
-  DEFAULT_EXPIRE_SECONDS,
-  DEFAULT_RETRY_LIMIT,
   type EnqueueOptions,
   EXTRACT_QUEUE,
   enqueueArticles,

@@ -37,8 +37,8 @@ export interface EnqueueOptions {
 /** Jobs inserted per statement. */
 const CHUNK = 1000;
 
-export const DEFAULT_EXPIRE_SECONDS = 300;
-export const DEFAULT_RETRY_LIMIT = 5;
+const DEFAULT_EXPIRE_SECONDS = 300;
+const DEFAULT_RETRY_LIMIT = 5;
 
 /** A started pg-boss on the database at `url`, with the extraction queue created. */
 export async function openBoss(url: string, options: PgBoss.ConstructorOptions = {}): Promise<PgBoss> {
